@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { healthSchema } from '../contract/session.ts';
+import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { resolveSession } from './modules/identity/identity.usecases.ts';
+import { findMembership } from './modules/organizations/organizations.repository.ts';
+import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { workOrderRoutes } from './modules/work-orders/work-orders.routes.ts';
+import { undeliveredMailRecorder } from './modules/work-orders/work-orders.usecases.ts';
+import { installAuth, sessionCookieName } from './platform/auth/auth.plugin.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import type { DatabaseHandle } from './platform/db.ts';
+import { problems } from './platform/errors.ts';
+import { installErrorHandling, sendProblem } from './platform/http-errors.ts';
+import { createWorker, type JobHandler, type Worker } from './platform/jobs/jobs.ts';
+import { devMailRoutes } from './platform/mail/dev-mail.routes.ts';
+import {
+  fileTransport,
+  MAIL_JOB_KIND,
+  type MailTransport,
+  mailJobHandler,
+  smtpTransport,
+} from './platform/mail/mail.ts';
+import { installDraining } from './platform/shutdown.ts';
+import { registerTenantScope } from './platform/tenant-scope.ts';
+
+export type AppDeps = {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  /** Where the built web app is; null serves the API only. */
+  webDir?: string | null;
+  /** Overrides for the outbox worker's timing (tests use short backoffs). */
+  worker?: { pollIntervalMs?: number; baseBackoffMs?: number; maxBackoffMs?: number };
+};
+
+export type App = {
+  app: FastifyInstance;
+  /** Every route the app registered, for the test that walks them all. */
+  routes: { method: string; url: string }[];
+  worker: Worker;
+  mailTransport: MailTransport;
+  drain: { startDraining(): void };
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The one place that wires the server: platform pieces, modules, routes, workers. */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config, database, clock } = deps;
+  const { db } = database;
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password'],
+        censor: '[redacted]',
+      },
+    },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Refuse bodies whose JSON tries to reach Object.prototype (security.md 21).
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // Our own draining hook answers during shutdown, with a problem document.
+    return503OnClosing: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  const routes: App['routes'] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+  const drain = installDraining(app);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Ordning API',
+        version: config.version,
+        description:
+          'Work orders between housing companies and contractors. Company-scoped paths live under ' +
+          '/api/orgs/{orgId}; errors are RFC 9457 problem details with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config.secureCookies) },
+        },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const cookieName = sessionCookieName(config.secureCookies);
+  installAuth(app, {
+    cookieName,
+    publicOrigin: new URL(config.publicUrl).origin,
+    resolveSession: (token) => resolveSession({ db, clock }, token),
+  });
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and which database the server runs on',
+        response: { 200: healthSchema },
+      },
+    },
+    async () => ({ status: 'ok' as const, database: database.kind, version: config.version }),
+  );
+
+  await app.register(identityRoutes({ db, clock, cookieName, secureCookies: config.secureCookies }));
+
+  const workOrderDeps = { db, clock, publicUrl: config.publicUrl };
+  await registerTenantScope(
+    app,
+    {
+      findMembership: (args) => findMembership(db, args),
+      onDenied: (info) => app.log.warn(info, 'company access denied'),
+    },
+    async (scoped) => {
+      await scoped.register(workOrderRoutes(workOrderDeps));
+      await scoped.register(organizationRoutes({ db }));
+    },
+  );
+
+  const mailDir = path.join(config.dataDir, 'mail');
+  const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(mailDir, clock);
+  if (mailTransport.kind === 'files') await app.register(devMailRoutes({ mailDir }));
+
+  const handlers = new Map<string, JobHandler>([
+    [
+      MAIL_JOB_KIND,
+      mailJobHandler({
+        transport: mailTransport,
+        from: config.mailFrom,
+        onFailed: [undeliveredMailRecorder(clock)],
+      }),
+    ],
+  ]);
+  const worker = createWorker({ db, clock, log: app.log, handlers, ...deps.worker });
+
+  const indexHtml = deps.webDir ? await serveWebApp(app, deps.webDir) : null;
+  app.setNotFoundHandler((request, reply) => {
+    const isPage =
+      indexHtml &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !path.extname(request.url.split('?')[0]!);
+    if (!isPage) return sendProblem(reply, problems.notFound());
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  });
+  app.addHook('onClose', async () => mailTransport.close());
+
+  return { app, routes, worker, mailTransport, drain };
+}
+
+/** Serves the built single-page app's files; returns its index.html for every other page address. */
+async function serveWebApp(app: FastifyInstance, webDir: string): Promise<Buffer | null> {
+  const indexPath = path.join(webDir, 'index.html');
+  if (!fs.existsSync(indexPath)) return null;
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    index: false,
+    setHeaders: (res, filePath) => {
+      // Vite puts a content hash in every asset name, so they never change.
+      if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+        res.header('cache-control', 'public, max-age=31536000, immutable');
+      }
+    },
+  });
+  return fs.readFileSync(indexPath);
+}

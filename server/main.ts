@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { seedDemoIfWanted } from './modules/demo/demo.seed.ts';
+import { systemClock } from './platform/clock.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db.ts';
+import { purgeExpired } from './platform/housekeeping.ts';
+import { shutDown } from './platform/shutdown.ts';
+
+/** Finds a folder by walking up from this file: works from the source tree and from dist/. */
+function findUp(relative: string): string | null {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, relative);
+    if (fs.existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return null;
+}
+
+function readVersion(): string {
+  const pkg = findUp('package.json');
+  return pkg ? (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version : '0.0.0';
+}
+
+async function main() {
+  const config = loadConfig(process.env, readVersion());
+  const demoFlag = process.argv.includes('--demo');
+  const database = config.databaseUrl
+    ? await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize })
+    : await openDatabase({ dataDir: config.dataDir });
+  await database.migrate();
+
+  const { app, worker, drain } = await createApp({
+    config,
+    database,
+    clock: systemClock,
+    webDir: findUp(path.join('dist', 'web')),
+  });
+  app.log.info({ database: database.kind, dataDir: config.dataDir }, 'database ready');
+
+  await seedDemoIfWanted({
+    db: database.db,
+    kind: database.kind,
+    wanted: demoFlag ? true : config.demoData,
+    publicUrl: config.publicUrl,
+    log: app.log,
+  });
+
+  let housekeeping: NodeJS.Timeout | undefined;
+  if (config.runWorkers) {
+    worker.start();
+    const purge = () =>
+      purgeExpired({ db: database.db, clock: systemClock }).catch((err) => app.log.error({ err }, 'housekeeping failed'));
+    housekeeping = setInterval(purge, 60 * 60 * 1000);
+    housekeeping.unref();
+  }
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Ordning is running at ${config.publicUrl}`);
+
+  let stopping = false;
+  const onSignal = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (housekeeping) clearInterval(housekeeping);
+    app.log.info({ signal }, 'signal received');
+    const timer = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    shutDown({ app, drain, worker, database, log: app.log }).then(
+      () => process.exit(0),
+      (err) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error('Ordning could not start:', err);
+  }
+  process.exit(1);
+});

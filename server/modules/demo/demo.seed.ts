@@ -1,0 +1,183 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { WorkOrderStatus } from '../../../contract/work-orders.ts';
+import { type Clock, fixedClock, systemClock } from '../../platform/clock.ts';
+import type { Database, DatabaseKind } from '../../platform/db.ts';
+import type { Actor } from '../../platform/tenant-scope.ts';
+import { createUser } from '../identity/identity.usecases.ts';
+import {
+  insertMembership,
+  insertOrganization,
+  linkContractor,
+} from '../organizations/organizations.repository.ts';
+import { organizations } from '../organizations/organizations.table.ts';
+import { updateWorkOrder } from '../work-orders/work-orders.repository.ts';
+import { createWorkOrder, transitionWorkOrder } from '../work-orders/work-orders.usecases.ts';
+import { DEMO_PASSWORD, demoOrders, demoOrgs, demoPlaces, demoUsers, reporterFor } from './demo.data.ts';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/** The moves that take a freshly sent order to where the demo wants it. */
+const paths: Record<WorkOrderStatus, WorkOrderStatus[]> = {
+  draft: [],
+  new: [],
+  accepted: ['accepted'],
+  material_ordered: ['accepted', 'material_ordered'],
+  reporter_unreachable: ['accepted', 'reporter_unreachable'],
+  done: ['accepted', 'done'],
+  invoiced: ['accepted', 'done', 'invoiced'],
+  declined: ['declined'],
+  cancelled: ['cancelled'],
+};
+
+const reasons: Partial<Record<WorkOrderStatus, string>> = {
+  declined: 'Vi har inte möjlighet att ta uppdraget inom avtalad tid.',
+  cancelled: 'Hyresgästen har själv åtgärdat felet.',
+};
+
+async function demoPresent(db: Database): Promise<boolean> {
+  const rows = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(sql`${organizations.orgNumber} = ${demoOrgs.client.orgNumber}`);
+  return rows.length > 0;
+}
+
+async function databaseIsEmpty(db: Database): Promise<boolean> {
+  const rows = await db.select({ id: organizations.id }).from(organizations).limit(1);
+  return rows.length === 0;
+}
+
+/** Creates the demo: companies, people, and orders whose history was made by the real use cases. */
+export async function seedDemo(args: { db: Database; publicUrl: string; clock?: Clock }) {
+  const { db, publicUrl } = args;
+  const now = (args.clock ?? systemClock).now();
+  const identityDeps = { db, clock: fixedClock(now) };
+
+  const orgs = {
+    client: await insertOrganization(db, { kind: 'client', ...demoOrgs.client, createdAt: now }),
+    ror: await insertOrganization(db, { kind: 'contractor', ...demoOrgs.ror, createdAt: now }),
+    el: await insertOrganization(db, { kind: 'contractor', ...demoOrgs.el, createdAt: now }),
+  };
+  await linkContractor(db, { clientOrgId: orgs.client.id, contractorOrgId: orgs.ror.id, createdAt: now });
+  await linkContractor(db, { clientOrgId: orgs.client.id, contractorOrgId: orgs.el.id, createdAt: now });
+
+  const actors = {} as Record<(typeof demoUsers)[number]['username'], Actor>;
+  for (const u of demoUsers) {
+    const user = await createUser(identityDeps, {
+      username: u.username,
+      email: u.email,
+      name: u.name,
+      password: DEMO_PASSWORD,
+    });
+    const org = orgs[u.org];
+    await insertMembership(db, { userId: user.id, orgId: org.id, role: u.role, createdAt: now });
+    actors[u.username] = { userId: user.id, orgId: org.id, orgKind: org.kind, role: u.role };
+  }
+
+  for (const [i, spec] of demoOrders.entries()) {
+    const place = demoPlaces[i % demoPlaces.length]!;
+    const object = place.objects[i % place.objects.length]!;
+    const reporter = reporterFor(i);
+    const contractor = spec.contractor === 'ror' ? orgs.ror : orgs.el;
+    const contractorActor = spec.contractor === 'ror' ? actors.entreprenor : actors.elektriker;
+    const createdAt = new Date(now.getTime() - spec.daysAgo * DAY - ((i % 7) + 1) * 37 * 60 * 1000);
+    const deps = { db, publicUrl, clock: fixedClock(createdAt) };
+
+    const { workOrder } = await createWorkOrder(deps, {
+      actor: actors.bestallare,
+      input: {
+        type: spec.type,
+        priority: spec.priority,
+        description: spec.description,
+        phrase: spec.phrase,
+        propertyName: place.propertyName,
+        ownerName: place.ownerName,
+        street: place.street,
+        postalCode: place.postalCode,
+        city: place.city,
+        objectNumber: object.number,
+        room: spec.room,
+        unit: spec.unit,
+        accessToApartment: i % 3 === 0 ? 'Huvudnyckel' : 'Hyresgästen är hemma',
+        keyInfo: i % 3 === 0 ? 'Nyckel finns i fastighetsboxen' : undefined,
+        entryWithoutTenant: i % 3 === 0,
+        preferredTime: i % 4 === 0 ? 'Vardagar efter kl. 15' : undefined,
+        reporter: {
+          name: reporter.name,
+          phones: [{ kind: 'home', number: reporter.phone, preferred: true }],
+        },
+        contractorOrgId: contractor.id,
+        dispatch: spec.status !== 'draft',
+      },
+    });
+
+    if (spec.assignToTechnician) {
+      await updateWorkOrder(db, workOrder.id, { contractorContactUserId: actors.tekniker.userId });
+    }
+
+    const steps = paths[spec.status];
+    const span = now.getTime() - createdAt.getTime();
+    for (const [k, to] of steps.entries()) {
+      const at = new Date(createdAt.getTime() + (span * (k + 1)) / (steps.length + 1));
+      const clientMove = to === 'cancelled' || to === 'invoiced';
+      await transitionWorkOrder(
+        { ...deps, clock: fixedClock(at) },
+        {
+          actor: clientMove ? actors.bestallare : contractorActor,
+          id: workOrder.id,
+          input: { to, reason: reasons[to], actionDescription: to === 'done' ? spec.action : undefined },
+        },
+      );
+    }
+  }
+
+  // The demo's history should not send its old mail; only orders still waiting keep their notice.
+  await db.execute(sql`
+    delete from jobs
+    where kind = 'mail.send'
+      and (payload->'context'->>'workOrderId')::uuid not in (select id from work_orders where status = 'new')`);
+}
+
+export function demoBanner(publicUrl: string): string {
+  const lines = [
+    'DEMO LOGINS — for trying Ordning out only. Anyone who knows these can log in:',
+    '',
+    ...demoUsers.map((u) => `  ${u.username.padEnd(12)} ${u.what}`),
+    '',
+    `  Password for all: ${DEMO_PASSWORD}`,
+    `  Open ${publicUrl} and log in.`,
+  ];
+  const width = Math.max(...lines.map((l) => l.length)) + 2;
+  const bar = `+${'-'.repeat(width)}+`;
+  return [bar, ...lines.map((l) => `| ${l.padEnd(width - 1)}|`), bar].join('\n');
+}
+
+/**
+ * Seeds the demo when asked: always with `true`; with 'auto' only on an empty embedded database (never
+ * on a server database unless asked). Prints the logins whenever the demo is there.
+ */
+export async function seedDemoIfWanted(args: {
+  db: Database;
+  kind: DatabaseKind;
+  wanted: boolean | 'auto';
+  publicUrl: string;
+  log: FastifyBaseLogger;
+}): Promise<'seeded' | 'present' | 'absent'> {
+  const { db, kind, wanted, publicUrl, log } = args;
+  let state: 'seeded' | 'present' | 'absent' = (await demoPresent(db)) ? 'present' : 'absent';
+  const auto = wanted === 'auto' && kind === 'embedded';
+  if (state === 'absent' && (wanted === true || auto) && (await databaseIsEmpty(db))) {
+    log.info('empty database: creating the demo data');
+    await seedDemo({ db, publicUrl });
+    state = 'seeded';
+  } else if (state === 'absent' && wanted === true) {
+    log.warn('demo data asked for, but the database already holds other data; not adding the demo');
+  }
+  if (state !== 'absent') {
+    log.warn({ demo: true }, 'this installation has the demo companies and their publicly known logins');
+    process.stdout.write(`\n${demoBanner(publicUrl)}\n\n`);
+  }
+  return state;
+}

@@ -1,0 +1,49 @@
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { orgKinds, roles } from '../../../contract/organizations.ts';
+import { users } from '../identity/identity.table.ts';
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: orgKinds }).notNull(),
+    name: text('name').notNull(),
+    /** Swedish organisationsnummer, NNNNNN-NNNN. */
+    orgNumber: text('org_number'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('organizations_org_number_idx').on(t.orgNumber)],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: roles }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.orgId] }), index('memberships_org_idx').on(t.orgId, t.role)],
+);
+
+/** A client works with a contractor: only linked contractors can be sent the client's orders. */
+export const contractorLinks = pgTable(
+  'contractor_links',
+  {
+    clientOrgId: uuid('client_org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    contractorOrgId: uuid('contractor_org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clientOrgId, t.contractorOrgId] }),
+    index('contractor_links_contractor_idx').on(t.contractorOrgId),
+  ],
+);

@@ -1,0 +1,62 @@
+/**
+ * Who may do what with work orders (the role table of domain.md). Pure: takes the actor and,
+ * where it matters, the order; returns yes or no. Visibility (which orders an actor can see at all)
+ * is in the repository's access function, so an order out of reach is simply not found.
+ */
+import type { WorkOrderStatus } from '../../../contract/work-orders.ts';
+import type { Actor } from '../../platform/tenant-scope.ts';
+import { nextStatuses, type Side } from './work-orders.status.ts';
+
+export function sideOf(actor: Pick<Actor, 'orgKind'>): Side | null {
+  if (actor.orgKind === 'client') return 'client';
+  if (actor.orgKind === 'contractor') return 'contractor';
+  return null;
+}
+
+/** Support users see support tickets only; partners and operators have no work orders. */
+export function canReadWorkOrders(actor: Pick<Actor, 'orgKind' | 'role'>): boolean {
+  const side = sideOf(actor);
+  if (!side) return false;
+  return actor.role !== 'support';
+}
+
+export function canCreateWorkOrder(actor: Pick<Actor, 'orgKind' | 'role'>): boolean {
+  return actor.orgKind === 'client' && (actor.role === 'admin' || actor.role === 'coordinator');
+}
+
+/** Moves a technician may make on an order assigned to them: progress and completion, not accept or decline. */
+const TECHNICIAN_TARGETS: readonly WorkOrderStatus[] = [
+  'accepted',
+  'material_ordered',
+  'reporter_unreachable',
+  'done',
+];
+
+export function canTransitionTo(
+  actor: Pick<Actor, 'orgKind' | 'role'>,
+  order: { status: WorkOrderStatus },
+  to: WorkOrderStatus,
+): boolean {
+  const side = sideOf(actor);
+  if (!side) return false;
+  if (side === 'client') {
+    if (actor.role !== 'admin' && actor.role !== 'coordinator') return false;
+  } else {
+    if (actor.role === 'technician') {
+      if (!TECHNICIAN_TARGETS.includes(to) || order.status === 'new') return false;
+    } else if (actor.role !== 'admin' && actor.role !== 'manager') {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** What the actor may move this order to now: the machine's moves for their side, filtered by role. */
+export function allowedTransitions(
+  actor: Pick<Actor, 'orgKind' | 'role'>,
+  order: { status: WorkOrderStatus },
+): WorkOrderStatus[] {
+  const side = sideOf(actor);
+  if (!side) return [];
+  return nextStatuses(order.status, side).filter((to) => canTransitionTo(actor, order, to));
+}

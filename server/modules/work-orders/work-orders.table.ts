@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  type phoneKinds,
+  priorities,
+  workOrderStatuses,
+  workOrderTypes,
+} from '../../../contract/work-orders.ts';
+import { users } from '../identity/identity.table.ts';
+import { organizations } from '../organizations/organizations.table.ts';
+
+export type StoredPhone = { kind: (typeof phoneKinds)[number]; number: string; preferred: boolean };
+
+/**
+ * A work order. Address, tenant and access details are a snapshot taken when the order is made, so a
+ * later change in the register does not rewrite what the contractor was sent.
+ */
+export const workOrders = pgTable(
+  'work_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientOrgId: uuid('client_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    contractorOrgId: uuid('contractor_org_id').references(() => organizations.id),
+    /** AO-nr: sequential per client, never reused. */
+    number: integer('number').notNull(),
+    externalRef: text('external_ref'),
+    status: text('status', { enum: workOrderStatuses }).notNull(),
+    type: text('type', { enum: workOrderTypes }).notNull(),
+    priority: text('priority', { enum: priorities }).notNull(),
+    billable: boolean('billable').notNull(),
+    description: text('description').notNull(),
+    phrase: text('phrase'),
+
+    propertyName: text('property_name').notNull(),
+    ownerName: text('owner_name'),
+    street: text('street').notNull(),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    objectNumber: text('object_number'),
+    room: text('room'),
+    unit: text('unit'),
+    accessToApartment: text('access_to_apartment'),
+    keyInfo: text('key_info'),
+    entryWithoutTenant: boolean('entry_without_tenant'),
+    preferredTime: text('preferred_time'),
+
+    reporterName: text('reporter_name').notNull(),
+    reporterPhones: jsonb('reporter_phones').$type<StoredPhone[]>().notNull(),
+    reporterEmail: text('reporter_email'),
+
+    orderedByUserId: uuid('ordered_by_user_id').references(() => users.id),
+    contractorContactUserId: uuid('contractor_contact_user_id').references(() => users.id),
+
+    orderedAt: timestamp('ordered_at', { withTimezone: true }),
+    contactBy: date('contact_by'),
+    deliverBy: date('deliver_by'),
+    bookedAt: timestamp('booked_at', { withTimezone: true }),
+    plannedAt: date('planned_at'),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+
+    actionDescription: text('action_description'),
+    faultType: text('fault_type'),
+    rootCause: text('root_cause'),
+    model: text('model'),
+    serialNumber: text('serial_number'),
+
+    /** Bumped by every change; the ETag of the order. */
+    version: integer('version').notNull().default(1),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('work_orders_client_number_idx').on(t.clientOrgId, t.number),
+    index('work_orders_contractor_list_idx').on(t.contractorOrgId, t.status, t.orderedAt.desc()),
+    index('work_orders_client_list_idx').on(t.clientOrgId, t.status, t.orderedAt.desc()),
+    index('work_orders_contact_idx')
+      .on(t.contractorContactUserId, t.status)
+      .where(sql`${t.contractorContactUserId} is not null`),
+  ],
+);
+
+export type WorkOrderRow = typeof workOrders.$inferSelect;
+
+export const workOrderEvents = pgTable(
+  'work_order_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workOrderId: uuid('work_order_id')
+      .notNull()
+      .references(() => workOrders.id, { onDelete: 'cascade' }),
+    /** created, dispatched, status_changed, mail_failed, … */
+    type: text('type').notNull(),
+    fromStatus: text('from_status', { enum: workOrderStatuses }),
+    toStatus: text('to_status', { enum: workOrderStatuses }),
+    reason: text('reason'),
+    /** internal: the contractor only; shared: both companies; tenant: also the tenant's link. */
+    visibility: text('visibility', { enum: ['internal', 'shared', 'tenant'] })
+      .notNull()
+      .default('shared'),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    actorOrgId: uuid('actor_org_id').references(() => organizations.id),
+    data: jsonb('data'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('work_order_events_order_idx').on(t.workOrderId, t.createdAt)],
+);
+
+/** The last AO-nr handed out per client; the row lock on it serialises numbering. */
+export const workOrderCounters = pgTable('work_order_counters', {
+  clientOrgId: uuid('client_org_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  lastNumber: integer('last_number').notNull(),
+});

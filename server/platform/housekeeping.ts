@@ -1,0 +1,23 @@
+import { and, eq, lt } from 'drizzle-orm';
+import type { Clock } from './clock.ts';
+import type { Database } from './db.ts';
+import { IDEMPOTENCY_RETENTION_MS } from './idempotency/idempotency.ts';
+import { idempotencyKeys } from './idempotency/idempotency.table.ts';
+import { jobs } from './jobs/jobs.table.ts';
+
+/** Finished jobs are kept a while for support questions ("was the mail sent?"), then removed. */
+export const DONE_JOB_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Removes what has outlived its purpose. Safe to run from several instances at once. */
+export async function purgeExpired(args: { db: Database; clock: Clock }) {
+  const now = args.clock.now().getTime();
+  const keys = await args.db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, new Date(now - IDEMPOTENCY_RETENTION_MS)))
+    .returning({ key: idempotencyKeys.key });
+  const done = await args.db
+    .delete(jobs)
+    .where(and(eq(jobs.status, 'done'), lt(jobs.finishedAt, new Date(now - DONE_JOB_RETENTION_MS))))
+    .returning({ id: jobs.id });
+  return { idempotencyKeys: keys.length, jobs: done.length };
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { OrgKind, Role } from '../../contract/organizations.ts';
+import { problems } from './errors.ts';
+import { sendProblem } from './http-errors.ts';
+
+/** Who is acting, in which company and with which role. Every scoped query is built from this. */
+export type Actor = { userId: string; orgId: string; orgKind: OrgKind; role: Role };
+
+export type MembershipLookup = (args: { userId: string; orgId: string }) => Promise<{
+  orgKind: OrgKind;
+  role: Role;
+} | null>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const TENANT_PREFIX = '/api/orgs/:orgId';
+
+/**
+ * Registers company-scoped routes under /api/orgs/:orgId. Before anything else runs (body parsing,
+ * validation, the handler): no session → 401; not a member of that company → 404, exactly as if the
+ * company did not exist. Inside, `request.actor` is always set.
+ */
+export async function registerTenantScope(
+  app: FastifyInstance,
+  args: {
+    findMembership: MembershipLookup;
+    onDenied?: (info: { userId: string; orgId: string; url: string }) => void;
+  },
+  routes: (scoped: FastifyInstance) => Promise<void> | void,
+) {
+  await app.register(
+    async (scoped) => {
+      scoped.decorateRequest('actor', null as unknown as Actor);
+      scoped.addHook('onRequest', async (request, reply) => {
+        const session = request.session;
+        if (!session) return sendProblem(reply, problems.unauthenticated());
+        const { orgId } = request.params as { orgId: string };
+        const membership = UUID.test(orgId)
+          ? await args.findMembership({ userId: session.userId, orgId: orgId.toLowerCase() })
+          : null;
+        if (!membership) {
+          args.onDenied?.({ userId: session.userId, orgId, url: request.url });
+          return sendProblem(reply, problems.notFound());
+        }
+        request.actor = { userId: session.userId, orgId: orgId.toLowerCase(), ...membership };
+      });
+      await routes(scoped);
+    },
+    { prefix: TENANT_PREFIX },
+  );
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit, integration and API tests. The browser tests have their own config in e2e/.
+export default defineConfig({
+  test: {
+    include: ['server/**/*.test.ts', 'contract/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    // Each file boots its own PostgreSQL (WASM or a throwaway database); two at a time suits two cores.
+    maxWorkers: 2,
+  },
+});
