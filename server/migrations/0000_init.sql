@@ -46,11 +46,11 @@ CREATE TABLE "users" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "contractor_links" (
+CREATE TABLE "agreements" (
 	"client_org_id" uuid NOT NULL,
 	"contractor_org_id" uuid NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "contractor_links_client_org_id_contractor_org_id_pk" PRIMARY KEY("client_org_id","contractor_org_id")
+	CONSTRAINT "agreements_client_org_id_contractor_org_id_pk" PRIMARY KEY("client_org_id","contractor_org_id")
 );
 --> statement-breakpoint
 CREATE TABLE "memberships" (
@@ -135,8 +135,8 @@ CREATE TABLE "work_orders" (
 );
 --> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "contractor_links" ADD CONSTRAINT "contractor_links_client_org_id_organizations_id_fk" FOREIGN KEY ("client_org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "contractor_links" ADD CONSTRAINT "contractor_links_contractor_org_id_organizations_id_fk" FOREIGN KEY ("contractor_org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agreements" ADD CONSTRAINT "agreements_client_org_id_organizations_id_fk" FOREIGN KEY ("client_org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agreements" ADD CONSTRAINT "agreements_contractor_org_id_organizations_id_fk" FOREIGN KEY ("contractor_org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "work_order_counters" ADD CONSTRAINT "work_order_counters_client_org_id_organizations_id_fk" FOREIGN KEY ("client_org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -154,7 +154,7 @@ CREATE INDEX "jobs_failed_idx" ON "jobs" USING btree ("created_at") WHERE "jobs"
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_username_lower_idx" ON "users" USING btree (lower("username"));--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_lower_idx" ON "users" USING btree (lower("email"));--> statement-breakpoint
-CREATE INDEX "contractor_links_contractor_idx" ON "contractor_links" USING btree ("contractor_org_id");--> statement-breakpoint
+CREATE INDEX "agreements_contractor_idx" ON "agreements" USING btree ("contractor_org_id");--> statement-breakpoint
 CREATE INDEX "memberships_org_idx" ON "memberships" USING btree ("org_id","role");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_org_number_idx" ON "organizations" USING btree ("org_number");--> statement-breakpoint
 CREATE INDEX "work_order_events_order_idx" ON "work_order_events" USING btree ("work_order_id","created_at");--> statement-breakpoint

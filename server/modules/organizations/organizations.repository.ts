@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Membership, OrgKind, Role } from '../../../contract/organizations.ts';
 import type { Executor } from '../../platform/db.ts';
 import { users } from '../identity/identity.table.ts';
-import { contractorLinks, memberships, organizations } from './organizations.table.ts';
+import { agreements, memberships, organizations } from './organizations.table.ts';
 
 export async function findMembership(
   db: Executor,
@@ -39,27 +39,27 @@ export async function insertMembership(db: Executor, values: typeof memberships.
   await db.insert(memberships).values(values);
 }
 
-export async function linkContractor(db: Executor, values: typeof contractorLinks.$inferInsert) {
-  await db.insert(contractorLinks).values(values).onConflictDoNothing();
+export async function linkContractor(db: Executor, values: typeof agreements.$inferInsert) {
+  await db.insert(agreements).values(values).onConflictDoNothing();
 }
 
 export async function listLinkedContractors(db: Executor, clientOrgId: string) {
   return db
     .select({ id: organizations.id, name: organizations.name, orgNumber: organizations.orgNumber })
-    .from(contractorLinks)
-    .innerJoin(organizations, eq(organizations.id, contractorLinks.contractorOrgId))
-    .where(eq(contractorLinks.clientOrgId, clientOrgId))
+    .from(agreements)
+    .innerJoin(organizations, eq(organizations.id, agreements.contractorOrgId))
+    .where(eq(agreements.clientOrgId, clientOrgId))
     .orderBy(asc(organizations.name));
 }
 
-export async function isLinked(db: Executor, args: { clientOrgId: string; contractorOrgId: string }) {
+export async function hasAgreement(db: Executor, args: { clientOrgId: string; contractorOrgId: string }) {
   const [row] = await db
-    .select({ id: contractorLinks.contractorOrgId })
-    .from(contractorLinks)
+    .select({ id: agreements.contractorOrgId })
+    .from(agreements)
     .where(
       and(
-        eq(contractorLinks.clientOrgId, args.clientOrgId),
-        eq(contractorLinks.contractorOrgId, args.contractorOrgId),
+        eq(agreements.clientOrgId, args.clientOrgId),
+        eq(agreements.contractorOrgId, args.contractorOrgId),
       ),
     );
   return Boolean(row);

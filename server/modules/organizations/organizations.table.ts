@@ -30,9 +30,12 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.orgId] }), index('memberships_org_idx').on(t.orgId, t.role)],
 );
 
-/** A client works with a contractor: only linked contractors can be sent the client's orders. */
-export const contractorLinks = pgTable(
-  'contractor_links',
+/**
+ * An agreement: a client works with a contractor, and only contractors it has an agreement with can
+ * be sent its orders. The agreement's terms (SLA, invoicing, close-out lists) are added as they are built.
+ */
+export const agreements = pgTable(
+  'agreements',
   {
     clientOrgId: uuid('client_org_id')
       .notNull()
@@ -44,6 +47,6 @@ export const contractorLinks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.clientOrgId, t.contractorOrgId] }),
-    index('contractor_links_contractor_idx').on(t.contractorOrgId),
+    index('agreements_contractor_idx').on(t.contractorOrgId),
   ],
 );

@@ -18,7 +18,7 @@ import { enqueueMail, type MailFailureListener } from '../../platform/mail/mail.
 import type { Actor } from '../../platform/tenant-scope.ts';
 import {
   findOrganization,
-  isLinked,
+  hasAgreement,
   listMembersWithRoles,
 } from '../organizations/organizations.repository.ts';
 import { newWorkOrderMail } from './work-orders.mail.ts';
@@ -230,7 +230,7 @@ async function insertAndDispatch(
       });
     }
     // An unlinked contractor answers exactly like a non-existent one: nothing is revealed.
-    if (!(await isLinked(tx, { clientOrgId: actor.orgId, contractorOrgId: input.contractorOrgId }))) {
+    if (!(await hasAgreement(tx, { clientOrgId: actor.orgId, contractorOrgId: input.contractorOrgId }))) {
       throw problems.validation({
         errors: [
           {
