@@ -53,7 +53,9 @@ async function main() {
   if (config.runWorkers) {
     worker.start();
     const purge = () =>
-      purgeExpired({ db: database.db, clock: systemClock }).catch((err) => app.log.error({ err }, 'housekeeping failed'));
+      purgeExpired({ db: database.db, clock: systemClock }).catch((err) =>
+        app.log.error({ err }, 'housekeeping failed'),
+      );
     housekeeping = setInterval(purge, 60 * 60 * 1000);
     housekeeping.unref();
   }

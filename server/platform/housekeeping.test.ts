@@ -26,7 +26,14 @@ describe('housekeeping', () => {
     await database.db.insert(jobs).values([
       { kind: 'k', payload: {}, status: 'done', runAt: at(800), createdAt: at(800), finishedAt: at(24 * 31) },
       { kind: 'k', payload: {}, status: 'done', runAt: at(10), createdAt: at(10), finishedAt: at(10) },
-      { kind: 'k', payload: {}, status: 'failed', runAt: at(800), createdAt: at(800), finishedAt: at(24 * 40) },
+      {
+        kind: 'k',
+        payload: {},
+        status: 'failed',
+        runAt: at(800),
+        createdAt: at(800),
+        finishedAt: at(24 * 40),
+      },
     ]);
     expect(await purgeExpired({ db: database.db, clock })).toEqual({ idempotencyKeys: 1, jobs: 1 });
     const keys = await database.db.select().from(idempotencyKeys);

@@ -1,8 +1,8 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Clock } from './clock.ts';
 import type { Database } from './db.ts';
-import { IDEMPOTENCY_RETENTION_MS } from './idempotency/idempotency.ts';
 import { idempotencyKeys } from './idempotency/idempotency.table.ts';
+import { IDEMPOTENCY_RETENTION_MS } from './idempotency/idempotency.ts';
 import { jobs } from './jobs/jobs.table.ts';
 
 /** Finished jobs are kept a while for support questions ("was the mail sent?"), then removed. */

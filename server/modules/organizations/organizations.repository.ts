@@ -57,10 +57,7 @@ export async function hasAgreement(db: Executor, args: { clientOrgId: string; co
     .select({ id: agreements.contractorOrgId })
     .from(agreements)
     .where(
-      and(
-        eq(agreements.clientOrgId, args.clientOrgId),
-        eq(agreements.contractorOrgId, args.contractorOrgId),
-      ),
+      and(eq(agreements.clientOrgId, args.clientOrgId), eq(agreements.contractorOrgId, args.contractorOrgId)),
     );
   return Boolean(row);
 }
