@@ -1,0 +1,111 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, logIn, newContext, visible } from './support/browser.ts';
+import { setUpServerAndBrowser } from './support/fixture.ts';
+import { choose } from './support/pages.ts';
+
+const env = setUpServerAndBrowser();
+
+async function orderNumbers(page: Page): Promise<number[]> {
+  const cells = await page.getByRole('main').getByRole('row').getByRole('link').allTextContents();
+  return cells.map(Number);
+}
+
+async function waitForUrl(page: Page, part: string) {
+  await page.waitForURL((url) => url.search.includes(part));
+}
+
+describe('the inbox', () => {
+  it('keeps Utförda, a status filter and the sort in the address, and shows cards on a 360×740 phone', async () => {
+    const context = await newContext(env.browser(), env.server().baseUrl);
+    const page = await context.newPage();
+    await logIn(page, 'entreprenor');
+    const main = page.getByRole('main');
+
+    await main.getByLabel('Utförda').check();
+    await waitForUrl(page, 'view=completed');
+    await choose(page, main.getByLabel('Filter'), 'Utförd');
+    await page.keyboard.press('Escape');
+    // As in JM's portal, the filter waits for Applicera.
+    expect(new URL(page.url()).searchParams.get('status')).toBeNull();
+    await main.getByRole('button', { name: 'Applicera' }).click();
+    await waitForUrl(page, 'status=done');
+    await main.getByRole('button', { name: 'AO-nr' }).click();
+    await waitForUrl(page, 'sort=number');
+
+    await visible(main.getByText('Visar 1–3 av 3'));
+    const ascending = await orderNumbers(page);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    expect(await main.getByRole('row').filter({ hasText: 'Utförd' }).count()).toBe(3);
+
+    await page.reload();
+    await visible(main.getByText('Visar 1–3 av 3'));
+    expect(await main.getByLabel('Utförda').isChecked()).toBe(true);
+    expect(await main.getByRole('columnheader', { name: /AO-nr/ }).getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
+    expect(await orderNumbers(page)).toEqual(ascending);
+
+    await main.getByRole('button', { name: /AO-nr/ }).click();
+    await waitForUrl(page, 'order=desc');
+    await page.waitForFunction(
+      (first) => document.querySelector('main tbody tr a')?.textContent !== first,
+      String(ascending[0]),
+    );
+    expect(await orderNumbers(page)).toEqual([...ascending].reverse());
+    const bookmark = page.url();
+    await context.close();
+
+    // The bookmarked view on a phone: the login page sends the user back to it, as cards.
+    const phone = await newContext(env.browser(), env.server().baseUrl, { width: 360, height: 740 });
+    const mobile = await phone.newPage();
+    await mobile.goto(bookmark);
+    await mobile.getByLabel('Användarnamn eller e-post').fill('entreprenor');
+    await mobile.getByRole('textbox', { name: 'Lösenord', exact: true }).fill(DEMO_PASSWORD);
+    await mobile.getByRole('button', { name: 'Logga in' }).click();
+    await visible(mobile.getByRole('heading', { level: 1, name: 'Arbetsordrar' }));
+    expect(mobile.url()).toBe(bookmark);
+    const cards = mobile.getByRole('main').getByRole('listitem');
+    await visible(cards.first());
+    expect(await cards.count()).toBe(3);
+    expect(await mobile.getByRole('table').count()).toBe(0);
+    expect(await cards.first().getByRole('heading').textContent()).toBe(`AO-nr ${ascending[2]}`);
+    expect(await cards.first().textContent()).toContain('Utförd');
+    const width = await mobile.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    await phone.close();
+  });
+
+  it('a technician sees only orders assigned to them', async () => {
+    const managerContext = await newContext(env.browser(), env.server().baseUrl);
+    const manager = await managerContext.newPage();
+    await logIn(manager, 'entreprenor');
+    const unassigned = manager
+      .getByRole('main')
+      .getByRole('row')
+      .filter({ hasText: '—' })
+      .first()
+      .getByRole('link');
+    const foreignOrder = await unassigned.getAttribute('href');
+    expect(foreignOrder).toMatch(/\/work-orders\/[0-9a-f-]{36}$/);
+    await managerContext.close();
+
+    const context = await newContext(env.browser(), env.server().baseUrl);
+    const page = await context.newPage();
+    await logIn(page, 'tekniker');
+    const main = page.getByRole('main');
+    await visible(main.getByText('Visar 1–4 av 4'));
+    const rows = main.getByRole('row').filter({ has: page.getByRole('link') });
+    expect(await rows.count()).toBe(4);
+    for (const row of await rows.all()) expect(await row.textContent()).toContain('Tove Lindqvist');
+    expect(await main.getByRole('link', { name: 'Registrera arbetsorder' }).count()).toBe(0);
+
+    await main.getByLabel('Utförda').check();
+    await visible(main.getByText('Visar 1–1 av 1'));
+
+    // An order of the company that is not theirs answers as if it did not exist.
+    await page.goto(foreignOrder!);
+    await visible(main.getByText('Arbetsordern finns inte, eller så har du inte tillgång till den.'));
+    await context.close();
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, logIn, newContext, visible } from './support/browser.ts';
+import { setUpServerAndBrowser } from './support/fixture.ts';
+
+const env = setUpServerAndBrowser();
+
+describe('the language switch', () => {
+  it('turns the UI English and back, remembers the choice and asks the server for English messages', async () => {
+    const context = await newContext(env.browser(), env.server().baseUrl);
+    const page = await context.newPage();
+    const lang = () => page.evaluate(() => document.documentElement.lang);
+
+    // Before logging in: the server's own error message follows the language too.
+    await page.goto('/login');
+    expect(await lang()).toBe('sv');
+    await page.getByRole('button', { name: 'English' }).click();
+    await visible(page.getByRole('heading', { name: 'Log in' }));
+    expect(await lang()).toBe('en');
+    await page.getByLabel('Username or e-mail').fill('entreprenor');
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await visible(page.getByRole('alert').filter({ hasText: 'Wrong username or password' }));
+
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    const main = page.getByRole('main');
+    await visible(page.getByRole('heading', { level: 1, name: 'Work orders' }));
+    await visible(main.getByRole('button', { name: 'WO no.' }));
+    await visible(main.getByLabel('Completed'));
+    await visible(main.getByText('New', { exact: true }).first());
+
+    await page.reload();
+    await visible(page.getByRole('heading', { level: 1, name: 'Work orders' }));
+    expect(await lang()).toBe('en');
+
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Arbetsordrar' }));
+    await visible(main.getByRole('button', { name: 'AO-nr' }));
+    await visible(main.getByText('Ny', { exact: true }).first());
+    expect(await lang()).toBe('sv');
+    await context.close();
+  });
+
+  it('shows the Swedish server message for wrong credentials by default', async () => {
+    const context = await newContext(env.browser(), env.server().baseUrl);
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Användarnamn eller e-post').fill('entreprenor');
+    await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill('fel-lösenord');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await visible(page.getByRole('alert').filter({ hasText: 'Fel användarnamn eller lösenord' }));
+    await logIn(page, 'entreprenor');
+    await context.close();
+  });
+});

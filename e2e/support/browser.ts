@@ -1,0 +1,54 @@
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DEMO_PASSWORD = 'ordning-demo-2026';
+
+export type DemoUser = 'bestallare' | 'entreprenor' | 'tekniker' | 'elektriker';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh browser profile (no cookies, no storage) looking at the test server, in Swedish. */
+export async function newContext(
+  browser: Browser,
+  baseUrl: string,
+  viewport: { width: number; height: number } = { width: 1366, height: 900 },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    // No transitions: checks see the final state, never a dialog still fading in.
+    reducedMotion: 'reduce',
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Logs in through the login page, as a person would, and waits for the inbox. */
+export async function logIn(page: Page, user: DemoUser): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Användarnamn eller e-post').fill(user);
+  await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await visible(page.getByRole('heading', { level: 1, name: 'Arbetsordrar' }));
+}
+
+/** Waits until the element is on screen (playwright-core has no `expect`; vitest's checks the rest). */
+export async function visible(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible' });
+}

@@ -1,0 +1,30 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { type ExtraMembership, startServer, type TestServer } from './server.ts';
+
+/** One server with fresh demo data and one Chromium per test file; each test opens its own context. */
+export function setUpServerAndBrowser(options: { extraMemberships?: ExtraMembership[] } = {}): {
+  server: () => TestServer;
+  browser: () => Browser;
+} {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(options), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    server: () => {
+      if (!server) throw new Error('the test server is not running');
+      return server;
+    },
+    browser: () => {
+      if (!browser) throw new Error('the browser is not running');
+      return browser;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { Locator, Page } from 'playwright-core';
+import { visible } from './browser.ts';
+
+/** The inbox rows whose status badge reads exactly `status`. */
+export function rowsWithStatus(page: Page, status: string): Locator {
+  return page
+    .getByRole('main')
+    .getByRole('row')
+    .filter({ has: page.getByText(status, { exact: true }) });
+}
+
+/** Opens the first order in the inbox table with the given status; returns its AO-nr. */
+export async function openFirstOrderWithStatus(page: Page, status: string): Promise<string> {
+  const link = rowsWithStatus(page, status).first().getByRole('link');
+  const number = (await link.textContent())?.trim() ?? '';
+  await link.click();
+  await visible(page.getByRole('heading', { level: 1, name: `Arbetsorder ${number}` }));
+  return number;
+}
+
+/** The Noteringar table's row whose Typ column reads `type`. */
+export function eventRow(page: Page, type: string): Locator {
+  return page
+    .getByRole('region', { name: 'Noteringar' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: type, exact: true }) });
+}
+
+/** Picks an option in a Mantine Select / MultiSelect by its label. */
+export async function choose(page: Page, field: Locator, option: string): Promise<void> {
+  await field.click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}

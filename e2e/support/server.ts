@@ -1,0 +1,64 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Role } from '../../contract/organizations.ts';
+import { createApp } from '../../server/app.ts';
+import { seedDemo } from '../../server/modules/demo/demo.seed.ts';
+import { findUserByLogin } from '../../server/modules/identity/identity.repository.ts';
+import { insertMembership } from '../../server/modules/organizations/organizations.repository.ts';
+import { organizations } from '../../server/modules/organizations/organizations.table.ts';
+import { systemClock } from '../../server/platform/clock.ts';
+import { loadConfig } from '../../server/platform/config.ts';
+import { openDatabase } from '../../server/platform/db.ts';
+
+export type TestServer = { baseUrl: string; close(): Promise<void> };
+
+/** A demo user's extra membership, for tests of people who work for several companies. */
+export type ExtraMembership = { username: string; orgName: string; role: Role };
+
+/**
+ * The real server with the demo data, in memory, on a free port, serving the built web app from
+ * dist/web. Mail goes to files (the development mailbox), delivered by the real outbox worker.
+ */
+export async function startServer(
+  options: { extraMemberships?: ExtraMembership[] } = {},
+): Promise<TestServer> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ordning-e2e-'));
+  const database = await openDatabase({ dataDir: null });
+  await database.migrate();
+  await seedDemo({ db: database.db, publicUrl: 'http://127.0.0.1' });
+  for (const extra of options.extraMemberships ?? []) {
+    const user = await findUserByLogin(database.db, extra.username);
+    const [org] = await database.db.select().from(organizations).where(eq(organizations.name, extra.orgName));
+    if (!user || !org) throw new Error(`no demo user ${extra.username} or company ${extra.orgName}`);
+    await insertMembership(database.db, {
+      userId: user.id,
+      orgId: org.id,
+      role: extra.role,
+      createdAt: new Date(),
+    });
+  }
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  const { app, worker } = await createApp({
+    config,
+    database,
+    clock: systemClock,
+    webDir: path.resolve('dist/web'),
+    worker: { pollIntervalMs: 200, baseBackoffMs: 200, maxBackoffMs: 1000 },
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  worker.start();
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('the test server has no TCP address');
+
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    async close() {
+      await worker.stop();
+      await app.close();
+      await database.close();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import type { ProblemBody } from '../../../contract/common.ts';
+import { currentLocale, i18n } from './i18n/i18n.ts';
+
+export type FieldError = { field: string; message: string };
+
+/** An answer from the API that was not a success, read from its RFC 9457 problem document. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly fieldErrors: FieldError[];
+
+  constructor(args: { status: number; code: string; title: string; fieldErrors?: FieldError[] }) {
+    super(args.title);
+    this.name = 'ApiError';
+    this.status = args.status;
+    this.code = args.code;
+    this.title = args.title;
+    this.fieldErrors = args.fieldErrors ?? [];
+  }
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+let unauthorizedHandler: (() => void) | null = null;
+
+/** What to do when the session has ended while the app is in use (set once by the app). */
+export function onUnauthorized(handler: () => void) {
+  unauthorizedHandler = handler;
+}
+
+export type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** A 401 is an expected answer here (logging in, checking the session): do not leave the page. */
+  expectUnauthorized?: boolean;
+};
+
+export type ApiResponse<T> = { data: T; headers: Headers; status: number };
+
+async function readProblem(response: Response): Promise<ApiError> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = (await response.json()) as Partial<ProblemBody>;
+      return new ApiError({
+        status: response.status,
+        code: body.code ?? 'unknown',
+        title: body.title ?? response.statusText,
+        fieldErrors: (body.errors ?? []).map((e) => ({ field: e.field, message: e.message })),
+      });
+    } catch {
+      // Fall through to the generic error below.
+    }
+  }
+  return new ApiError({
+    status: response.status,
+    code: 'unknown',
+    title: response.statusText || i18n.t('common.unexpectedError'),
+  });
+}
+
+/** Calls the API on the same origin with the session cookie, in the user's language. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': currentLocale(),
+    ...options.headers,
+  };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      credentials: 'same-origin',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ status: 0, code: 'network', title: i18n.t('common.networkError') });
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();
+    throw problem;
+  }
+  const hasBody = response.status !== 204 && (response.headers.get('content-type') ?? '').includes('json');
+  const data = (hasBody ? await response.json() : undefined) as T;
+  return { data, headers: response.headers, status: response.status };
+}
+
+export async function getJson<T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) {
+  return (await request<T>(path, options)).data;
+}
+
+export async function postJson<T>(
+  path: string,
+  body: unknown,
+  options: Omit<RequestOptions, 'method' | 'body'> = {},
+) {
+  return (await request<T>(path, { ...options, method: 'POST', body })).data;
+}

@@ -1,0 +1,62 @@
+import { Box, Button, Menu } from '@mantine/core';
+import { IconChevronDown, IconLogout, IconMail, IconUserCircle } from '@tabler/icons-react';
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { devMailQuery } from '../../modules/dev-mail/dev-mail.api.ts';
+import { logOut, meQuery } from '../../modules/session/session.api.ts';
+import { notify } from '../../ui/notify.ts';
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { data: me } = useSuspenseQuery(meQuery);
+  const orgId = useRouterState({
+    select: (s) => (s.matches[s.matches.length - 1]?.params as { orgId?: string } | undefined)?.orgId,
+  });
+  const membership = me.memberships.find((m) => m.orgId === orgId);
+  // The development mailbox exists only when the server keeps mail instead of sending it.
+  const devMail = useQuery({ ...devMailQuery, select: () => true });
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const logout = async () => {
+    try {
+      await logOut();
+    } finally {
+      // Leave the pages that need the user first, then forget everything cached for them.
+      await navigate({ to: '/login' });
+      queryClient.clear();
+      notify(t('app.loggedOut'));
+    }
+  };
+
+  return (
+    <Menu position="bottom-end" withinPortal={false} withInitialFocusPlaceholder={false}>
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          color="gray"
+          c="dark.9"
+          size="compact-sm"
+          leftSection={<IconUserCircle size={20} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+          aria-label={`${t('app.userMenu')}: ${me.name}${membership ? `, ${t(`roles.${membership.role}`)}` : ''}`}
+        >
+          <Box component="span" visibleFrom="sm">
+            {me.name}
+          </Box>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {devMail.data && (
+          <Menu.Item component={Link} to="/dev/mail" leftSection={<IconMail size={16} aria-hidden />}>
+            {t('app.devMail')}
+          </Menu.Item>
+        )}
+        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void logout()}>
+          {t('app.logout')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

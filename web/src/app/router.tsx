@@ -1,0 +1,160 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  notFound,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import type { Membership } from '../../../contract/organizations.ts';
+import { defaultMembership, meQuery, rememberOrg } from '../modules/session/session.api.ts';
+import { isApiError } from './api.ts';
+import { ErrorPage } from './error-page.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { PendingPage } from './pending-page.tsx';
+
+export type RouterContext = { queryClient: QueryClient };
+
+/** The inbox's state in the address, so a view can be bookmarked; values are checked by the page. */
+export type InboxSearch = { view?: string; status?: string; sort?: string; order?: string; page?: number };
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 && value.length < 300 ? value : undefined;
+}
+
+function parseInboxSearch(search: Record<string, unknown>): InboxSearch {
+  const page = Number(search.page);
+  return {
+    view: text(search.view),
+    status: text(search.status),
+    sort: text(search.sort),
+    order: text(search.order),
+    page: Number.isInteger(page) && page > 1 ? page : undefined,
+  };
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const target = text(search.redirect);
+    // Only paths of this app: never send someone on to another site after logging in.
+    return target?.startsWith('/') && !target.startsWith('//') ? { redirect: target } : {};
+  },
+  component: lazyRouteComponent(() => import('../modules/session/login-page.tsx'), 'LoginPage'),
+});
+
+/** Everything behind the login: loads the user once, sends visitors without a session to /login. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const me = await context.queryClient.ensureQueryData(meQuery);
+      return { me };
+    } catch (error) {
+      if (isApiError(error, 401)) {
+        throw redirect({ to: '/login', search: location.href === '/' ? {} : { redirect: location.href } });
+      }
+      throw error;
+    }
+  },
+  component: lazyRouteComponent(() => import('./layout/app-layout.tsx'), 'AppLayout'),
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    const membership = defaultMembership(context.me);
+    if (membership) throw redirect({ to: '/orgs/$orgId/work-orders', params: { orgId: membership.orgId } });
+  },
+  component: lazyRouteComponent(() => import('../modules/session/no-company-page.tsx'), 'NoCompanyPage'),
+});
+
+const orgRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'orgs/$orgId',
+  beforeLoad: ({ context, params }) => {
+    const membership = context.me.memberships.find((m) => m.orgId === params.orgId);
+    if (membership) rememberOrg(membership.orgId);
+    // Pages below render only when the loader has passed, so they always have a membership.
+    return { membership: membership as Membership };
+  },
+  // Not found from the loader, not from beforeLoad: the page then shows inside the app's shell.
+  loader: ({ context }) => {
+    if (!context.membership) throw notFound();
+  },
+  notFoundComponent: NotFoundPage,
+});
+
+const orgIndexRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/orgs/$orgId/work-orders', params });
+  },
+});
+
+const inboxRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'work-orders',
+  validateSearch: parseInboxSearch,
+  component: lazyRouteComponent(() => import('../modules/work-orders/inbox-page.tsx'), 'InboxPage'),
+});
+
+const newWorkOrderRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'work-orders/new',
+  component: lazyRouteComponent(
+    () => import('../modules/work-orders/new-work-order-page.tsx'),
+    'NewWorkOrderPage',
+  ),
+});
+
+const workOrderRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'work-orders/$id',
+  component: lazyRouteComponent(() => import('../modules/work-orders/work-order-page.tsx'), 'WorkOrderPage'),
+});
+
+const devMailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'dev/mail',
+  component: lazyRouteComponent(() => import('../modules/dev-mail/dev-mail-page.tsx'), 'DevMailPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    indexRoute,
+    devMailRoute,
+    orgRoute.addChildren([orgIndexRoute, inboxRoute, newWorkOrderRoute, workOrderRoute]),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    defaultErrorComponent: ErrorPage,
+    defaultNotFoundComponent: NotFoundPage,
+    defaultPendingComponent: PendingPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

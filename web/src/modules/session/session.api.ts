@@ -1,0 +1,49 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { Membership } from '../../../../contract/organizations.ts';
+import type { LoginBody, Me } from '../../../../contract/session.ts';
+import { getJson, postJson, request } from '../../app/api.ts';
+
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: ({ signal }) => getJson<Me>('/api/me', { signal, expectUnauthorized: true }),
+  staleTime: 5 * 60 * 1000,
+  retry: false,
+});
+
+export function logIn(body: LoginBody): Promise<Me> {
+  return postJson<Me>('/api/session', body, { expectUnauthorized: true });
+}
+
+export async function logOut(): Promise<void> {
+  await request<void>('/api/session', { method: 'DELETE', expectUnauthorized: true });
+}
+
+const LAST_ORG_KEY = 'ordning.lastOrg';
+
+export function rememberOrg(orgId: string) {
+  try {
+    localStorage.setItem(LAST_ORG_KEY, orgId);
+  } catch {
+    // Without storage the first company is used next time; nothing else depends on it.
+  }
+}
+
+function rememberedOrg(): string | null {
+  try {
+    return localStorage.getItem(LAST_ORG_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The company to act in when the address does not say: the last one chosen, else the first. */
+export function defaultMembership(me: Me): Membership | null {
+  const last = rememberedOrg();
+  return me.memberships.find((m) => m.orgId === last) ?? me.memberships[0] ?? null;
+}
+
+export function canRegisterOrders(membership: Membership | null | undefined): boolean {
+  return (
+    membership?.orgKind === 'client' && (membership.role === 'admin' || membership.role === 'coordinator')
+  );
+}

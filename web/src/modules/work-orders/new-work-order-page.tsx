@@ -1,0 +1,166 @@
+import { Alert, Button, Fieldset, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ApiError, isApiError } from '../../app/api.ts';
+import { notify } from '../../ui/notify.ts';
+import { randomUuid } from '../../ui/uuid.ts';
+import { canRegisterOrders } from '../session/session.api.ts';
+import {
+  emptyNewWorkOrder,
+  type NewWorkOrderValues,
+  toCreateBody,
+  validateNewWorkOrder,
+} from './new-work-order-form.ts';
+import { OrderFields } from './order-fields.tsx';
+import { ReporterFields } from './reporter-fields.tsx';
+import { contractorsQuery, createWorkOrder, workOrderKeys } from './work-orders.api.ts';
+
+const route = getRouteApi('/app/orgs/$orgId/work-orders/new');
+
+function focusFirstError() {
+  requestAnimationFrame(() => {
+    document.querySelector<HTMLElement>('main [aria-invalid="true"]')?.focus();
+  });
+}
+
+/** Registrera arbetsorder: the client describes the job and sends it to a contractor, or keeps a draft. */
+export function NewWorkOrderPage() {
+  const { t } = useTranslation();
+  const { orgId } = route.useParams();
+  const { membership } = route.useRouteContext();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  useDocumentTitle(`${t('newOrder.title')} – Ordning`);
+  const allowed = canRegisterOrders(membership);
+  const contractors = useQuery({ ...contractorsQuery(orgId), enabled: allowed });
+  const form = useForm<NewWorkOrderValues>({ initialValues: emptyNewWorkOrder });
+  const [problem, setProblem] = useState<string | null>(null);
+  // One key per submission; a retry of the same content reuses it, so a lost answer never makes two orders.
+  const attempt = useRef<{ key: string; body: string } | null>(null);
+
+  const create = useMutation({
+    mutationFn: createWorkOrder,
+    onSuccess: async (order) => {
+      attempt.current = null;
+      void queryClient.invalidateQueries({ queryKey: workOrderKeys.all(orgId) });
+      queryClient.setQueryData(workOrderKeys.detail(orgId, order.id), order);
+      notify(
+        order.status === 'draft'
+          ? t('newOrder.saved', { number: order.number })
+          : t('newOrder.dispatched', { number: order.number, contractor: order.contractor?.name ?? '' }),
+        'success',
+      );
+      await navigate({ to: '/orgs/$orgId/work-orders/$id', params: { orgId, id: order.id } });
+    },
+    onError: (error) => {
+      const apiError = isApiError(error) ? error : null;
+      showServerErrors(apiError);
+    },
+  });
+
+  const showServerErrors = (error: ApiError | null) => {
+    if (!error) {
+      setProblem(t('common.unexpectedError'));
+      return;
+    }
+    const known = new Set(
+      Object.keys(form.values).concat(['reporter.name', 'reporter.email', 'reporter.phones']),
+    );
+    const onFields = error.fieldErrors.filter(
+      (e) => known.has(e.field) || e.field.startsWith('reporter.phones.'),
+    );
+    if (onFields.length) {
+      form.setErrors(Object.fromEntries(onFields.map((e) => [e.field, e.message])));
+      focusFirstError();
+    }
+    const elsewhere = error.fieldErrors.filter((e) => !onFields.includes(e));
+    setProblem(
+      [
+        onFields.length ? t('newOrder.fixErrors') : error.title,
+        ...elsewhere.map((e) => `${e.field}: ${e.message}`),
+      ].join(' '),
+    );
+  };
+
+  const submit = (dispatch: boolean) => {
+    setProblem(null);
+    const errors = validateNewWorkOrder(form.values, dispatch, t);
+    form.setErrors(errors);
+    if (Object.keys(errors).length) {
+      setProblem(t('newOrder.fixErrors'));
+      focusFirstError();
+      return;
+    }
+    const body = toCreateBody(form.values, dispatch);
+    const serialized = JSON.stringify(body);
+    if (attempt.current?.body !== serialized) attempt.current = { key: randomUuid(), body: serialized };
+    create.mutate({ orgId, body, idempotencyKey: attempt.current.key });
+  };
+
+  if (!allowed) {
+    return (
+      <Stack gap="md">
+        <Title order={1}>{t('newOrder.title')}</Title>
+        <Text>{t('newOrder.notAllowed')}</Text>
+      </Stack>
+    );
+  }
+
+  const contractorOptions = (contractors.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
+
+  return (
+    <Stack gap="md" maw={960}>
+      <Title order={1}>{t('newOrder.title')}</Title>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit(true);
+        }}
+      >
+        <Stack gap="md">
+          <OrderFields form={form} />
+
+          <Fieldset legend={t('newOrder.sections.reporter')}>
+            <ReporterFields form={form} />
+          </Fieldset>
+
+          <Fieldset legend={t('newOrder.sections.contractor')}>
+            <Select
+              label={t('newOrder.contractor')}
+              placeholder={t('newOrder.contractorPlaceholder')}
+              data={contractorOptions}
+              required
+              nothingFoundMessage={t('newOrder.noContractors')}
+              disabled={contractors.isPending}
+              {...form.getInputProps('contractorOrgId')}
+            />
+          </Fieldset>
+
+          {problem && (
+            <Alert color="red" role="alert">
+              {problem}
+            </Alert>
+          )}
+
+          <Group gap="sm">
+            <Button type="submit" loading={create.isPending && create.variables?.body.dispatch !== false}>
+              {t('newOrder.dispatch')}
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => submit(false)}
+              loading={create.isPending && create.variables?.body.dispatch === false}
+            >
+              {t('newOrder.saveDraft')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,180 @@
+import { Button, Group, Paper, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkOrder, WorkOrderStatus } from '../../../../contract/work-orders.ts';
+import { type FieldError, isApiError } from '../../app/api.ts';
+import type { sv } from '../../app/i18n/sv.ts';
+import { useLabels } from '../../ui/labels.ts';
+import { notify } from '../../ui/notify.ts';
+import { type DialogKind, type DialogValues, TransitionDialog } from './transition-dialog.tsx';
+import { type TransitionInput, transitionWorkOrder, workOrderKeys } from './work-orders.api.ts';
+
+/** Statuses an order can be moved to; nothing moves back to draft or new. */
+type Target = Exclude<WorkOrderStatus, 'draft' | 'new'>;
+
+type ActionText = keyof typeof sv.actions;
+
+type Action = {
+  to: Target;
+  label: ActionText;
+  /** What the move asks for first, and the dialog's title. */
+  dialog: { kind: DialogKind; title: ActionText } | null;
+  variant: 'filled' | 'outline' | 'default';
+  color?: string;
+};
+
+/** The button for each move the server allows now, in the words of the guides. */
+export function actionFor(from: WorkOrderStatus, to: Target): Action {
+  switch (to) {
+    case 'accepted':
+      if (from === 'new') return { to, label: 'accept', dialog: null, variant: 'filled' };
+      if (from === 'done') {
+        return { to, label: 'reopen', dialog: { kind: 'reason', title: 'reopenTitle' }, variant: 'default' };
+      }
+      return { to, label: 'backToAccepted', dialog: null, variant: 'default' };
+    case 'declined':
+      return {
+        to,
+        label: 'decline',
+        dialog: { kind: 'reason', title: 'declineTitle' },
+        variant: 'outline',
+        color: 'red.9',
+      };
+    case 'material_ordered':
+      return { to, label: 'materialOrdered', dialog: null, variant: 'default' };
+    case 'reporter_unreachable':
+      return { to, label: 'reporterUnreachable', dialog: null, variant: 'default' };
+    case 'done':
+      return {
+        to,
+        label: 'done',
+        dialog: { kind: 'done', title: 'doneTitle' },
+        variant: 'filled',
+        color: 'teal.9',
+      };
+    case 'cancelled':
+      return {
+        to,
+        label: 'cancel',
+        dialog: { kind: 'reason', title: 'cancelTitle' },
+        variant: 'outline',
+        color: 'red.9',
+      };
+    case 'invoiced':
+      return { to, label: 'invoiced', dialog: null, variant: 'default' };
+  }
+}
+
+const ORDER: Target[] = [
+  'accepted',
+  'done',
+  'material_ordered',
+  'reporter_unreachable',
+  'invoiced',
+  'declined',
+  'cancelled',
+];
+
+export function TransitionActions({ orgId, order }: { orgId: string; order: WorkOrder }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState<Action | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
+  const detailKey = workOrderKeys.detail(orgId, order.id);
+
+  const move = useMutation({
+    mutationFn: (body: TransitionInput) =>
+      transitionWorkOrder({ orgId, id: order.id, version: order.version, body }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(detailKey, updated);
+      void queryClient.invalidateQueries({ queryKey: [...workOrderKeys.all(orgId), 'list'] });
+      setOpen(null);
+      notify(
+        t('actions.changed', { number: updated.number, status: labels.status(updated.status) }),
+        'success',
+      );
+    },
+    onError: (error) => {
+      if (isApiError(error, 412)) {
+        setOpen(null);
+        void queryClient.invalidateQueries({ queryKey: detailKey });
+        notify(t('actions.stale'), 'warning');
+        return;
+      }
+      if (isApiError(error, 400) && error.fieldErrors.length) {
+        setFieldErrors(error.fieldErrors);
+        return;
+      }
+      // 409 and the like: the server's own words say what is wrong; show the order as it is now.
+      setOpen(null);
+      void queryClient.invalidateQueries({ queryKey: detailKey });
+      notify(isApiError(error) ? error.title : t('common.unexpectedError'), 'error');
+    },
+  });
+
+  const actions = ORDER.filter((to) => order.allowedTransitions.includes(to)).map((to) =>
+    actionFor(order.status, to),
+  );
+
+  const start = (action: Action) => {
+    setFieldErrors([]);
+    if (action.dialog) setOpen(action);
+    else move.mutate({ to: action.to });
+  };
+
+  const submit = (values: DialogValues) => {
+    if (!open) return;
+    const optional = (value: string) => value.trim() || undefined;
+    move.mutate(
+      open.dialog?.kind === 'reason'
+        ? { to: open.to, reason: values.reason.trim() }
+        : {
+            to: open.to,
+            actionDescription: values.actionDescription.trim(),
+            faultType: optional(values.faultType),
+            rootCause: optional(values.rootCause),
+            model: optional(values.model),
+            serialNumber: optional(values.serialNumber),
+          },
+    );
+  };
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="actions-title">
+      <Title order={2} size="h4" id="actions-title" mb="sm">
+        {t('order.sections.actions')}
+      </Title>
+      {actions.length === 0 ? (
+        <Text size="sm">{t('actions.none')}</Text>
+      ) : (
+        <Group gap="sm">
+          {actions.map((action) => (
+            <Button
+              key={action.to}
+              variant={action.variant}
+              color={action.color}
+              onClick={() => start(action)}
+              loading={move.isPending && move.variables?.to === action.to && !open}
+              disabled={move.isPending && !open}
+            >
+              {t(`actions.${action.label}`)}
+            </Button>
+          ))}
+        </Group>
+      )}
+      <TransitionDialog
+        opened={open !== null}
+        kind={open?.dialog?.kind ?? 'reason'}
+        title={open?.dialog ? t(`actions.${open.dialog.title}`, { number: order.number }) : ''}
+        submitLabel={open ? t(`actions.${open.label}`) : ''}
+        submitColor={open?.color}
+        pending={move.isPending}
+        serverErrors={fieldErrors}
+        onClose={() => setOpen(null)}
+        onSubmit={submit}
+      />
+    </Paper>
+  );
+}
