@@ -62,6 +62,13 @@ export const reporterSchema = z.strictObject({
     .max(3)
     .refine((phones) => phones.filter((p) => p.preferred).length <= 1, 'at most one preferred phone'),
   email: z.email().max(254).optional(),
+  moveInOn: isoDate.optional().describe('Inflyttning'),
+});
+
+export const clientContactSchema = z.strictObject({
+  name: requiredText(200),
+  email: z.email().max(254).optional(),
+  phone: text(30).optional(),
 });
 
 export const createWorkOrderBodySchema = z
@@ -82,14 +89,30 @@ export const createWorkOrderBodySchema = z
       .optional(),
     city: text(100).optional(),
     objectNumber: text(50).optional(),
-    room: text(100).optional(),
-    unit: text(100).optional(),
+    objectType: text(100).optional().describe('Objekttyp, e.g. "3 rum och kök"'),
+    floor: text(100).optional().describe('Våning, e.g. "0 av 2 (ej hiss)"'),
+    room: text(100).optional().describe('Utrymme with its code, e.g. "Kök (076506)"'),
+    unit: text(100).optional().describe('Enhet / Anläggning, e.g. "Diskbänk"'),
+    unitType: text(100).optional().describe('Anläggningstyp, e.g. "Fönster"'),
+    unitIsAppliance: z
+      .boolean()
+      .optional()
+      .describe('Vitvara: model and serial number are required to complete'),
+    unitInstalledOn: isoDate.optional().describe('Installerad'),
+    unitLastMaintenanceOn: isoDate.optional().describe('Utfört underhåll'),
+    model: text(200).optional().describe('Egenskaper (model designation)'),
+    serialNumber: text(100).optional(),
     accessToApartment: text(500).optional(),
     keyInfo: text(500).optional(),
     entryWithoutTenant: z.boolean().optional(),
     preferredTime: text(200).optional(),
     reporter: reporterSchema,
-    contractorOrgId: z.uuid().optional().describe('Required when dispatch is true'),
+    clientContact: clientContactSchema.optional().describe("The client's contact person for this order"),
+    clientOrgId: z
+      .uuid()
+      .optional()
+      .describe('Only for a contractor registering an order: the client it is for (a client may not set it)'),
+    contractorOrgId: z.uuid().optional().describe('Required when a client dispatches'),
     dispatch: z.boolean().default(true).describe('Send to the contractor now; false keeps a draft'),
   })
   .meta({ id: 'CreateWorkOrder' });
@@ -125,9 +148,30 @@ export const workOrderListItemSchema = z
     contractor: ref.nullable(),
     contractorContact: ref.nullable(),
     reporterName: z.string(),
+    objectNumber: z.string().nullable(),
+    bundleNumber: z
+      .string()
+      .nullable()
+      .describe('Buntnummer: {object number}-{YYYYMMDD} of the dispatch day'),
     orderedAt: isoDateTime.nullable(),
     contactBy: isoDate.nullable().describe('Förväntad kontaktdag senast'),
     deliverBy: isoDate.nullable().describe('Förväntad leveransdag senast'),
+    bookedAt: isoDateTime.nullable().describe('Bokat tid med anmälare'),
+    plannedAt: isoDate.nullable().describe('Planerad'),
+    completedAt: isoDateTime.nullable(),
+    contactOverdue: z
+      .boolean()
+      .describe('Past contact-by with no time booked and no contact attempt recorded'),
+    deliveryOverdue: z.boolean().describe('Past deliver-by and not done'),
+    registeredByContractor: z
+      .boolean()
+      .describe('Registered by the contractor itself (e.g. on an inspection round)'),
+    invoiceReference: z
+      .string()
+      .nullable()
+      .describe(
+        "Referensnummer for the invoice, from the client's template (default AO{number}); hidden from technicians",
+      ),
     createdAt: isoDateTime,
   })
   .meta({ id: 'WorkOrderListItem' });
@@ -140,6 +184,10 @@ export const workOrderEventSchema = z
     fromStatus: z.enum(workOrderStatuses).nullable(),
     toStatus: z.enum(workOrderStatuses).nullable(),
     reason: z.string().nullable(),
+    data: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe('Details by type, e.g. for `updated`: { changes: { field: { from, to } } }'),
     actor: ref.nullable(),
     actorOrg: ref.nullable(),
     visibility: z.enum(['internal', 'shared', 'tenant']),
@@ -148,14 +196,30 @@ export const workOrderEventSchema = z
   .meta({ id: 'WorkOrderEvent' });
 export type WorkOrderEvent = z.infer<typeof workOrderEventSchema>;
 
+export const closeOutSchema = z
+  .object({
+    faultTypes: z.array(z.string()).describe("The client's list of fault types (Feltyp)"),
+    rootCauses: z.array(z.string()).describe("The client's list of root causes (Rotorsak)"),
+    requireFaultType: z.boolean(),
+    requireRootCause: z.boolean(),
+    requireModelAndSerial: z.boolean().describe('The unit is an appliance'),
+  })
+  .meta({ id: 'CloseOut' });
+export type CloseOut = z.infer<typeof closeOutSchema>;
+
 export const workOrderSchema = workOrderListItemSchema
   .extend({
     phrase: z.string().nullable(),
     billable: z.boolean(),
     postalCode: z.string().nullable(),
-    objectNumber: z.string().nullable(),
+    objectType: z.string().nullable(),
+    floor: z.string().nullable(),
     room: z.string().nullable(),
     unit: z.string().nullable(),
+    unitType: z.string().nullable(),
+    unitIsAppliance: z.boolean(),
+    unitInstalledOn: isoDate.nullable(),
+    unitLastMaintenanceOn: isoDate.nullable(),
     accessToApartment: z.string().nullable(),
     keyInfo: z.string().nullable(),
     entryWithoutTenant: z.boolean().nullable(),
@@ -164,11 +228,31 @@ export const workOrderSchema = workOrderListItemSchema
       name: z.string(),
       phones: z.array(z.object({ kind: z.enum(phoneKinds), number: z.string(), preferred: z.boolean() })),
       email: z.string().nullable(),
+      moveInOn: isoDate.nullable(),
     }),
     orderedBy: ref.nullable(),
-    bookedAt: isoDateTime.nullable(),
-    plannedAt: isoDate.nullable().describe('Planerad'),
-    completedAt: isoDateTime.nullable(),
+    clientContact: z
+      .object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
+      .nullable(),
+    invoice: z
+      .object({
+        reference: z.string(),
+        marking: z.string().nullable().describe('Fakturamärkning'),
+        projectNumber: z.string().nullable().describe('P/F-nummer'),
+        address: z.string().nullable().describe('Fakturaadress or invoicing URL'),
+      })
+      .nullable()
+      .describe('Invoice information from the agreement; null for technicians and unbillable orders'),
+    bundle: z
+      .object({
+        number: z.string(),
+        orders: z.array(
+          z.object({ id: z.uuid(), number: z.number().int(), status: z.enum(workOrderStatuses) }),
+        ),
+      })
+      .nullable()
+      .describe('The bundle and its other orders that the caller can see'),
+    closeOut: closeOutSchema,
     actionDescription: z.string().nullable(),
     faultType: z.string().nullable(),
     rootCause: z.string().nullable(),
@@ -189,19 +273,53 @@ export const workOrderSorts = [
   'status',
   'priority',
   'type',
+  'description',
   'propertyName',
+  'ownerName',
   'street',
+  'reporterName',
+  'contractorContact',
+  'client',
+  'contractor',
   'contactBy',
   'deliverBy',
+  'bookedAt',
+  'plannedAt',
+  'completedAt',
+  'schedule',
 ] as const;
+
+const oneOrMany = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .union([item, z.array(item).max(max)])
+    .optional()
+    .transform(
+      (v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]) as z.output<T>[] | undefined,
+    );
 
 export const listWorkOrdersQuerySchema = z.strictObject({
   view: z.enum(['active', 'completed', 'all']).default('active'),
-  status: z
-    .union([z.enum(workOrderStatuses), z.array(z.enum(workOrderStatuses)).max(workOrderStatuses.length)])
+  status: oneOrMany(z.enum(workOrderStatuses), workOrderStatuses.length),
+  type: oneOrMany(z.enum(workOrderTypes), workOrderTypes.length),
+  q: z
+    .string()
+    .trim()
+    .max(200)
     .optional()
-    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
-  sort: z.enum(workOrderSorts).default('orderedAt'),
+    .describe(
+      'Search: number and reference prefixes, and words in description, phrase, address, property, owner and reporter',
+    ),
+  clientOrgId: z.uuid().optional().describe('Only orders from this client'),
+  contractorOrgId: z.uuid().optional().describe('Only orders to this contractor'),
+  bundle: z.string().trim().max(80).optional().describe('Only orders in this bundle'),
+  overdue: z
+    .enum(['contact', 'delivery', 'any'])
+    .optional()
+    .describe('Only orders past contact-by and/or deliver-by'),
+  sort: z
+    .enum(workOrderSorts)
+    .default('orderedAt')
+    .describe('schedule = booked time, else planned date, soonest first (the technician view)'),
   order: z.enum(['asc', 'desc']).default('desc'),
   ...pageQuery,
 });
@@ -213,3 +331,49 @@ export const workOrderListSchema = z
 export type WorkOrderList = z.infer<typeof workOrderListSchema>;
 
 export const workOrderParams = z.object({ orgId: z.uuid(), id: z.uuid() });
+
+export const updateWorkOrderBodySchema = z
+  .strictObject({
+    contractorContactId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe('Entreprenörkontakt: a member of the contractor'),
+    bookedAt: isoDateTime.nullable().optional().describe('Bokat tid med anmälare'),
+    plannedAt: isoDate.nullable().optional().describe('Planerad'),
+    model: text(200).nullable().optional().describe('Egenskaper'),
+    serialNumber: text(100).nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'nothing to change')
+  .meta({ id: 'UpdateWorkOrder' });
+export type UpdateWorkOrderBody = z.infer<typeof updateWorkOrderBodySchema>;
+
+export const dashboardRowSchema = z.object({
+  status: z.enum(workOrderStatuses),
+  counts: z.record(z.enum(workOrderTypes), z.number().int()),
+  total: z.number().int(),
+});
+
+export const dashboardTableSchema = z
+  .object({
+    rows: z.array(dashboardRowSchema),
+    totals: z.object({ counts: z.record(z.enum(workOrderTypes), z.number().int()), total: z.number().int() }),
+  })
+  .meta({ id: 'DashboardTable' });
+export type DashboardTable = z.infer<typeof dashboardTableSchema>;
+
+export const dashboardSchema = z
+  .object({
+    types: z.array(z.enum(workOrderTypes)).describe('The column order'),
+    all: dashboardTableSchema.describe('The whole company'),
+    byCounterpart: z
+      .array(z.object({ org: ref, table: dashboardTableSchema }))
+      .describe('Per client (for a contractor) or per contractor (for a client)'),
+  })
+  .meta({ id: 'Dashboard' });
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+export const bundleParams = z.object({ orgId: z.uuid(), bundle: z.string().trim().min(1).max(80) });
+export const bundleAcceptResultSchema = z
+  .object({ accepted: z.array(z.object({ id: z.uuid(), number: z.number().int() })) })
+  .meta({ id: 'BundleAcceptResult' });

@@ -30,7 +30,7 @@ afterAll(() => t.close());
 
 /** A real value for every path parameter a company-scoped route can have. A new parameter must be added here. */
 function fill(url: string, orgId: string): string {
-  const values: Record<string, string> = { orgId, id: orderId };
+  const values: Record<string, string> = { orgId, id: orderId, bundle: '64010765-20260101' };
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = values[name];
     if (!value)

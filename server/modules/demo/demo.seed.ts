@@ -11,8 +11,8 @@ import {
   linkContractor,
 } from '../organizations/organizations.repository.ts';
 import { organizations } from '../organizations/organizations.table.ts';
+import { createWorkOrder, transitionWorkOrder } from '../work-orders/work-orders.commands.ts';
 import { updateWorkOrder } from '../work-orders/work-orders.repository.ts';
-import { createWorkOrder, transitionWorkOrder } from '../work-orders/work-orders.usecases.ts';
 import { DEMO_PASSWORD, demoOrders, demoOrgs, demoPlaces, demoUsers, reporterFor } from './demo.data.ts';
 
 const HOUR = 60 * 60 * 1000;

@@ -84,3 +84,18 @@ export async function listMembersWithRoles(db: Executor, args: { orgId: string; 
     )
     .orderBy(asc(users.name));
 }
+
+/** The agreement between an order's client and contractor, if there is one. */
+export async function findAgreement(
+  db: Executor,
+  args: { clientOrgId: string; contractorOrgId: string | null },
+) {
+  if (!args.contractorOrgId) return null;
+  const [row] = await db
+    .select()
+    .from(agreements)
+    .where(
+      and(eq(agreements.clientOrgId, args.clientOrgId), eq(agreements.contractorOrgId, args.contractorOrgId)),
+    );
+  return row ?? null;
+}

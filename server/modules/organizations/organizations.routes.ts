@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { orgParams, problemSchema } from '../../../contract/common.ts';
-import { contractorListSchema } from '../../../contract/organizations.ts';
+import { contractorListSchema, orgMemberListSchema } from '../../../contract/organizations.ts';
 import type { Database } from '../../platform/db.ts';
 import { problems } from '../../platform/errors.ts';
-import { listLinkedContractors } from './organizations.repository.ts';
+import { listLinkedContractors, listMembersWithRoles } from './organizations.repository.ts';
 
 /** Company-scoped organisation routes; registered inside the tenant scope. */
 export function organizationRoutes(deps: { db: Database }) {
@@ -25,6 +25,28 @@ export function organizationRoutes(deps: { db: Database }) {
         const { actor } = request;
         if (actor.orgKind !== 'client' || actor.role === 'support') throw problems.forbidden();
         return { items: await listLinkedContractors(deps.db, actor.orgId) };
+      },
+    );
+
+    app.get(
+      '/members',
+      {
+        schema: {
+          tags: ['organizations'],
+          summary: "The company's people who can be given work: for choosing an Entreprenörkontakt",
+          params: orgParams,
+          response: { 200: orgMemberListSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+        },
+      },
+      async (request) => {
+        const { actor } = request;
+        if (actor.role === 'support') throw problems.forbidden();
+        const roles =
+          actor.orgKind === 'contractor'
+            ? (['admin', 'manager', 'technician'] as const)
+            : (['admin', 'coordinator'] as const);
+        const members = await listMembersWithRoles(deps.db, { orgId: actor.orgId, roles: [...roles] });
+        return { items: members.map((m) => ({ userId: m.userId, name: m.name, role: m.role })) };
       },
     );
   };

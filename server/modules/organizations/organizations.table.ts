@@ -1,4 +1,16 @@
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { defaultFaultTypes, defaultRootCauses } from '../../../contract/agreements.ts';
 import { orgKinds, roles } from '../../../contract/organizations.ts';
 import { users } from '../identity/identity.table.ts';
 
@@ -44,6 +56,23 @@ export const agreements = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** How long done, declined and cancelled orders stay in the contractor's lists (days from closing). */
+    completedVisibleDays: integer('completed_visible_days').notNull().default(180),
+    requireFaultType: boolean('require_fault_type').notNull().default(false),
+    requireRootCause: boolean('require_root_cause').notNull().default(false),
+    faultTypes: jsonb('fault_types')
+      .$type<string[]>()
+      .notNull()
+      .default([...defaultFaultTypes]),
+    rootCauses: jsonb('root_causes')
+      .$type<string[]>()
+      .notNull()
+      .default([...defaultRootCauses]),
+    /** Referensnummer template; {number} is the AO-nr. No spaces or dashes, as the guides insist. */
+    invoiceReferenceTemplate: text('invoice_reference_template').notNull().default('AO{number}'),
+    invoiceMarking: text('invoice_marking'),
+    projectNumber: text('project_number'),
+    invoiceAddress: text('invoice_address'),
   },
   (t) => [
     primaryKey({ columns: [t.clientOrgId, t.contractorOrgId] }),

@@ -24,6 +24,24 @@ export function canCreateWorkOrder(actor: Pick<Actor, 'orgKind' | 'role'>): bool
   return actor.orgKind === 'client' && (actor.role === 'admin' || actor.role === 'coordinator');
 }
 
+/** Contractors register orders themselves (Registrera arbetsorder): anyone but support. */
+export function canRegisterWorkOrder(actor: Pick<Actor, 'orgKind' | 'role'>): boolean {
+  return actor.orgKind === 'contractor' && ['admin', 'manager', 'technician'].includes(actor.role);
+}
+
+/**
+ * The contractor's editable fields. Assigning the Entreprenörkontakt is for admins and managers;
+ * booked time, planned date, model and serial number also for the technician doing the job.
+ */
+export function canEditWorkOrderField(
+  actor: Pick<Actor, 'orgKind' | 'role'>,
+  field: 'contractorContactId' | 'bookedAt' | 'plannedAt' | 'model' | 'serialNumber',
+): boolean {
+  if (actor.orgKind !== 'contractor') return false;
+  if (actor.role === 'admin' || actor.role === 'manager') return true;
+  return actor.role === 'technician' && field !== 'contractorContactId';
+}
+
 /** Moves a technician may make on an order assigned to them: progress and completion, not accept or decline. */
 const TECHNICIAN_TARGETS: readonly WorkOrderStatus[] = [
   'accepted',

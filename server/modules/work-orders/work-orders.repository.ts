@@ -1,21 +1,37 @@
 import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { WorkOrderStatus } from '../../../contract/work-orders.ts';
+import type { WorkOrderStatus, WorkOrderType } from '../../../contract/work-orders.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
 import { users } from '../identity/identity.table.ts';
-import { organizations } from '../organizations/organizations.table.ts';
+import { agreements, organizations } from '../organizations/organizations.table.ts';
 import { workOrderCounters, workOrderEvents, workOrders } from './work-orders.table.ts';
+
+/** Who asks, and what day it is in Stockholm (the visibility window counts whole days). */
+export type Scope = { actor: Actor; today: string };
+
+const agreement = alias(agreements, 'agreement');
 
 /**
  * The one place that says which orders an actor can reach. Every query below starts from it, so an
  * order outside it is not found: a client sees its own orders; a contractor sees the orders sent to
- * it (never a client's draft); a technician only the ones assigned to them.
+ * it (never a client's draft) until the agreement's window after closing has passed; a technician
+ * only the ones assigned to them.
  */
-export function workOrderAccess(actor: Actor): SQL {
+export function workOrderAccess(scope: Scope): SQL {
+  const { actor, today } = scope;
   if (actor.orgKind === 'client') return eq(workOrders.clientOrgId, actor.orgId);
   if (actor.orgKind === 'contractor') {
-    const sent = and(eq(workOrders.contractorOrgId, actor.orgId), ne(workOrders.status, 'draft'))!;
+    const withinWindow = sql`(${workOrders.closedAt} is null or
+      (${workOrders.closedAt} at time zone 'Europe/Stockholm')::date + coalesce((
+        select a.completed_visible_days from agreements a
+        where a.client_org_id = ${workOrders.clientOrgId} and a.contractor_org_id = ${workOrders.contractorOrgId}
+      ), 180) >= ${today}::date)`;
+    const sent = and(
+      eq(workOrders.contractorOrgId, actor.orgId),
+      ne(workOrders.status, 'draft'),
+      withinWindow,
+    )!;
     if (actor.role === 'technician') return and(sent, eq(workOrders.contractorContactUserId, actor.userId))!;
     return sent;
   }
@@ -27,62 +43,142 @@ const contractorOrg = alias(organizations, 'contractor_org');
 const contactUser = alias(users, 'contact_user');
 const ordererUser = alias(users, 'orderer_user');
 
-const listColumns = {
-  id: workOrders.id,
-  number: workOrders.number,
-  externalRef: workOrders.externalRef,
-  status: workOrders.status,
-  type: workOrders.type,
-  priority: workOrders.priority,
-  description: workOrders.description,
-  propertyName: workOrders.propertyName,
-  ownerName: workOrders.ownerName,
-  street: workOrders.street,
-  city: workOrders.city,
-  clientId: workOrders.clientOrgId,
-  clientName: clientOrg.name,
-  contractorId: workOrders.contractorOrgId,
-  contractorName: contractorOrg.name,
-  contactId: workOrders.contractorContactUserId,
-  contactName: contactUser.name,
-  reporterName: workOrders.reporterName,
-  orderedAt: workOrders.orderedAt,
-  contactBy: workOrders.contactBy,
-  deliverBy: workOrders.deliverBy,
-  createdAt: workOrders.createdAt,
-};
+/** Past contact-by with no time booked and no contact attempt; past deliver-by and not done. */
+function overdueFlags(today: string) {
+  return {
+    contactOverdue: sql<boolean>`(${workOrders.status} in ('new', 'accepted') and ${workOrders.bookedAt} is null
+      and ${workOrders.contactBy} < ${today}::date)`,
+    deliveryOverdue: sql<boolean>`(${workOrders.status} in ('new', 'accepted', 'material_ordered', 'reporter_unreachable')
+      and ${workOrders.deliverBy} < ${today}::date)`,
+  };
+}
+
+function listColumns(today: string) {
+  return {
+    id: workOrders.id,
+    number: workOrders.number,
+    externalRef: workOrders.externalRef,
+    status: workOrders.status,
+    type: workOrders.type,
+    priority: workOrders.priority,
+    billable: workOrders.billable,
+    description: workOrders.description,
+    propertyName: workOrders.propertyName,
+    ownerName: workOrders.ownerName,
+    street: workOrders.street,
+    city: workOrders.city,
+    objectNumber: workOrders.objectNumber,
+    bundleNumber: workOrders.bundleNumber,
+    clientId: workOrders.clientOrgId,
+    clientName: clientOrg.name,
+    contractorId: workOrders.contractorOrgId,
+    contractorName: contractorOrg.name,
+    contactId: workOrders.contractorContactUserId,
+    contactName: contactUser.name,
+    reporterName: workOrders.reporterName,
+    orderedAt: workOrders.orderedAt,
+    contactBy: workOrders.contactBy,
+    deliverBy: workOrders.deliverBy,
+    bookedAt: workOrders.bookedAt,
+    plannedAt: workOrders.plannedAt,
+    completedAt: workOrders.completedAt,
+    registeredByOrgId: workOrders.registeredByOrgId,
+    invoiceReferenceTemplate: agreement.invoiceReferenceTemplate,
+    createdAt: workOrders.createdAt,
+    ...overdueFlags(today),
+  };
+}
 
 const sortColumns = {
   orderedAt: workOrders.orderedAt,
   number: workOrders.number,
-  status: workOrders.status,
+  status: sql`array_position(array['draft','new','accepted','material_ordered','reporter_unreachable','done','declined','invoiced','cancelled']::text[], ${workOrders.status})`,
   priority: sql`array_position(array['urgent','high','normal','low']::text[], ${workOrders.priority})`,
   type: workOrders.type,
+  description: workOrders.description,
   propertyName: workOrders.propertyName,
+  ownerName: workOrders.ownerName,
   street: workOrders.street,
+  reporterName: workOrders.reporterName,
+  contractorContact: contactUser.name,
+  client: clientOrg.name,
+  contractor: contractorOrg.name,
   contactBy: workOrders.contactBy,
   deliverBy: workOrders.deliverBy,
+  bookedAt: workOrders.bookedAt,
+  plannedAt: workOrders.plannedAt,
+  completedAt: workOrders.completedAt,
+  schedule: sql`coalesce(${workOrders.bookedAt}, ${workOrders.plannedAt}::timestamptz)`,
 } as const;
 
 export type ListFilter = {
   statuses: WorkOrderStatus[];
+  types?: WorkOrderType[] | undefined;
+  q?: string | undefined;
+  clientOrgId?: string | undefined;
+  contractorOrgId?: string | undefined;
+  bundle?: string | undefined;
+  overdue?: 'contact' | 'delivery' | 'any' | undefined;
   sort: keyof typeof sortColumns;
   order: 'asc' | 'desc';
   limit: number;
   offset: number;
 };
 
-export async function listWorkOrders(db: Executor, actor: Actor, filter: ListFilter) {
-  const where = and(workOrderAccess(actor), inArray(workOrders.status, filter.statuses));
+/**
+ * Turns what the user typed into a prefix query over the Swedish stems ("blandaren kök" →
+ * 'bland':* & 'kök':*). Only letters and digits pass, so no query syntax can be injected.
+ */
+export function searchTerms(q: string): string[] {
+  return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+}
+
+function searchCondition(q: string): SQL | undefined {
+  const terms = searchTerms(q);
+  if (terms.length === 0) return undefined;
+  const tsquery = terms.map((t) => `${t}:*`).join(' & ');
+  const prefix = `${q.trim()}%`;
+  return sql`(${workOrders.search} @@ to_tsquery('swedish', ${tsquery})
+    or ${workOrders.number}::text like ${prefix}
+    or ${workOrders.externalRef} like ${prefix}
+    or ${workOrders.objectNumber} like ${prefix})`;
+}
+
+function listWhere(scope: Scope, filter: ListFilter): SQL {
+  const flags = overdueFlags(scope.today);
+  const conditions: (SQL | undefined)[] = [
+    workOrderAccess(scope),
+    inArray(workOrders.status, filter.statuses),
+  ];
+  if (filter.types?.length) conditions.push(inArray(workOrders.type, filter.types));
+  if (filter.q) conditions.push(searchCondition(filter.q));
+  if (filter.clientOrgId) conditions.push(eq(workOrders.clientOrgId, filter.clientOrgId));
+  if (filter.contractorOrgId) conditions.push(eq(workOrders.contractorOrgId, filter.contractorOrgId));
+  if (filter.bundle) conditions.push(eq(workOrders.bundleNumber, filter.bundle));
+  if (filter.overdue === 'contact') conditions.push(flags.contactOverdue);
+  if (filter.overdue === 'delivery') conditions.push(flags.deliveryOverdue);
+  if (filter.overdue === 'any') conditions.push(sql`(${flags.contactOverdue} or ${flags.deliveryOverdue})`);
+  return and(...conditions)!;
+}
+
+export async function listWorkOrders(db: Executor, scope: Scope, filter: ListFilter) {
+  const where = listWhere(scope, filter);
   const column = sortColumns[filter.sort];
   const direction = filter.order === 'asc' ? asc : desc;
   const [rows, [total]] = await Promise.all([
     db
-      .select(listColumns)
+      .select(listColumns(scope.today))
       .from(workOrders)
       .innerJoin(clientOrg, eq(clientOrg.id, workOrders.clientOrgId))
       .leftJoin(contractorOrg, eq(contractorOrg.id, workOrders.contractorOrgId))
       .leftJoin(contactUser, eq(contactUser.id, workOrders.contractorContactUserId))
+      .leftJoin(
+        agreement,
+        and(
+          eq(agreement.clientOrgId, workOrders.clientOrgId),
+          eq(agreement.contractorOrgId, workOrders.contractorOrgId),
+        ),
+      )
       .where(where)
       .orderBy(
         filter.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`,
@@ -96,8 +192,27 @@ export async function listWorkOrders(db: Executor, actor: Actor, filter: ListFil
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-/** One order the actor can reach, with the names it shows; `forUpdate` locks the row for a command. */
-export async function findWorkOrder(db: Executor, actor: Actor, id: string) {
+export type WorkOrderListRow = Awaited<ReturnType<typeof listWorkOrders>>['rows'][number];
+
+/** Counts per status × type, and per counterpart (client or contractor), of the orders in reach. */
+export async function countByStatusAndType(db: Executor, scope: Scope) {
+  const counterpart = scope.actor.orgKind === 'client' ? workOrders.contractorOrgId : workOrders.clientOrgId;
+  return db
+    .select({
+      counterpartId: counterpart,
+      counterpartName: organizations.name,
+      status: workOrders.status,
+      type: workOrders.type,
+      n: count(),
+    })
+    .from(workOrders)
+    .leftJoin(organizations, eq(organizations.id, counterpart))
+    .where(workOrderAccess(scope))
+    .groupBy(counterpart, organizations.name, workOrders.status, workOrders.type);
+}
+
+/** One order the actor can reach, with the names and agreement terms it shows. */
+export async function findWorkOrder(db: Executor, scope: Scope, id: string) {
   const [row] = await db
     .select({
       order: workOrders,
@@ -105,24 +220,60 @@ export async function findWorkOrder(db: Executor, actor: Actor, id: string) {
       contractorName: contractorOrg.name,
       contactName: contactUser.name,
       ordererName: ordererUser.name,
+      agreement: {
+        requireFaultType: agreement.requireFaultType,
+        requireRootCause: agreement.requireRootCause,
+        faultTypes: agreement.faultTypes,
+        rootCauses: agreement.rootCauses,
+        invoiceReferenceTemplate: agreement.invoiceReferenceTemplate,
+        invoiceMarking: agreement.invoiceMarking,
+        projectNumber: agreement.projectNumber,
+        invoiceAddress: agreement.invoiceAddress,
+      },
+      ...overdueFlags(scope.today),
     })
     .from(workOrders)
     .innerJoin(clientOrg, eq(clientOrg.id, workOrders.clientOrgId))
     .leftJoin(contractorOrg, eq(contractorOrg.id, workOrders.contractorOrgId))
     .leftJoin(contactUser, eq(contactUser.id, workOrders.contractorContactUserId))
     .leftJoin(ordererUser, eq(ordererUser.id, workOrders.orderedByUserId))
-    .where(and(workOrderAccess(actor), eq(workOrders.id, id)));
+    .leftJoin(
+      agreement,
+      and(
+        eq(agreement.clientOrgId, workOrders.clientOrgId),
+        eq(agreement.contractorOrgId, workOrders.contractorOrgId),
+      ),
+    )
+    .where(and(workOrderAccess(scope), eq(workOrders.id, id)));
   return row;
 }
 
 /** Locks the order row for the rest of the transaction; null when the actor cannot reach it. */
-export async function lockWorkOrder(db: Executor, actor: Actor, id: string) {
+export async function lockWorkOrder(db: Executor, scope: Scope, id: string) {
   const [row] = await db
     .select()
     .from(workOrders)
-    .where(and(workOrderAccess(actor), eq(workOrders.id, id)))
+    .where(and(workOrderAccess(scope), eq(workOrders.id, id)))
     .for('update');
   return row ?? null;
+}
+
+/** The orders of a bundle the actor can reach, locked, oldest number first. */
+export async function lockBundle(db: Executor, scope: Scope, bundleNumber: string) {
+  return db
+    .select()
+    .from(workOrders)
+    .where(and(workOrderAccess(scope), eq(workOrders.bundleNumber, bundleNumber)))
+    .orderBy(asc(workOrders.number))
+    .for('update');
+}
+
+export async function listBundle(db: Executor, scope: Scope, bundleNumber: string) {
+  return db
+    .select({ id: workOrders.id, number: workOrders.number, status: workOrders.status })
+    .from(workOrders)
+    .where(and(workOrderAccess(scope), eq(workOrders.bundleNumber, bundleNumber)))
+    .orderBy(asc(workOrders.number));
 }
 
 export async function listEvents(
@@ -139,6 +290,7 @@ export async function listEvents(
       toStatus: workOrderEvents.toStatus,
       reason: workOrderEvents.reason,
       visibility: workOrderEvents.visibility,
+      data: workOrderEvents.data,
       actorId: workOrderEvents.actorUserId,
       actorName: users.name,
       actorOrgId: workOrderEvents.actorOrgId,

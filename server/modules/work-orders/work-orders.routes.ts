@@ -3,22 +3,28 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { orgParams, problemSchema } from '../../../contract/common.ts';
 import {
+  bundleAcceptResultSchema,
+  bundleParams,
   createWorkOrderBodySchema,
+  dashboardSchema,
   listWorkOrdersQuerySchema,
   transitionBodySchema,
+  updateWorkOrderBodySchema,
   workOrderListSchema,
   workOrderParams,
   workOrderSchema,
 } from '../../../contract/work-orders.ts';
 import { problems } from '../../platform/errors.ts';
+import { requestLocale } from '../../platform/http-errors.ts';
 import {
+  acceptBundle,
   createWorkOrder,
-  getWorkOrder,
-  listWorkOrders,
   parseIfMatch,
   transitionWorkOrder,
-  type WorkOrderDeps,
-} from './work-orders.usecases.ts';
+  updateWorkOrderFields,
+} from './work-orders.commands.ts';
+import { exportWorkOrdersCsv } from './work-orders.export.ts';
+import { getDashboard, getWorkOrder, listWorkOrders, type WorkOrderDeps } from './work-orders.usecases.ts';
 
 const errors = {
   400: problemSchema,
@@ -37,9 +43,24 @@ const idempotencyHeaders = z.object({
     .optional()
     .describe('Retrying with the same key creates nothing new'),
 });
-const ifMatchHeaders = z.object({
-  'if-match': z.string().max(100).optional().describe('The ETag of the order as read; a stale one gives 412'),
-});
+const ifMatchHeaders = (required: boolean) =>
+  z.object({
+    'if-match': z
+      .string()
+      .max(100)
+      .optional()
+      .describe(
+        required
+          ? 'Required: the ETag of the order as read (428 without, 412 when stale)'
+          : 'The ETag of the order as read; a stale one gives 412',
+      ),
+  });
+
+function ifMatchOf(header: string | undefined) {
+  const parsed = parseIfMatch(header);
+  if (parsed === 'invalid') throw problems.preconditionFailed();
+  return parsed;
+}
 
 /** Company-scoped work-order routes; registered inside the tenant scope, so request.actor is set. */
 export function workOrderRoutes(deps: WorkOrderDeps) {
@@ -51,13 +72,50 @@ export function workOrderRoutes(deps: WorkOrderDeps) {
       {
         schema: {
           tags: ['work-orders'],
-          summary: 'The orders the caller can see: the inbox',
+          summary: 'The inbox: orders the caller can see, filtered, searched, sorted and paged',
           params: orgParams,
           querystring: listWorkOrdersQuerySchema,
           response: { 200: workOrderListSchema, ...errors },
         },
       },
       async (request) => listWorkOrders(deps, { actor: request.actor, query: request.query }),
+    );
+
+    app.get(
+      '/work-orders/export.csv',
+      {
+        schema: {
+          tags: ['work-orders'],
+          summary:
+            'The inbox as CSV (Excel, Swedish settings) with invoice references, for the invoicing run',
+          params: orgParams,
+          querystring: listWorkOrdersQuerySchema,
+          response: { 200: z.string().describe('text/csv'), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const locale = requestLocale(request);
+        const csv = await exportWorkOrdersCsv(deps, { actor: request.actor, query: request.query, locale });
+        const name = locale === 'sv' ? 'arbetsordrar' : 'work-orders';
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.csv"`)
+          .serializer((v) => v as string)
+          .send(csv);
+      },
+    );
+
+    app.get(
+      '/work-orders/dashboard',
+      {
+        schema: {
+          tags: ['work-orders'],
+          summary: 'Counts per status × type, for the whole company and per client or contractor',
+          params: orgParams,
+          response: { 200: dashboardSchema, ...errors },
+        },
+      },
+      async (request) => getDashboard(deps, { actor: request.actor }),
     );
 
     app.get(
@@ -82,7 +140,9 @@ export function workOrderRoutes(deps: WorkOrderDeps) {
       {
         schema: {
           tags: ['work-orders'],
-          summary: 'Register an order and (unless dispatch is false) send it to a contractor',
+          summary:
+            'A client registers an order and (unless dispatch is false) sends it to a contractor; ' +
+            'a contractor registers one for a client (clientOrgId)',
           params: orgParams,
           headers: idempotencyHeaders,
           body: createWorkOrderBodySchema,
@@ -101,6 +161,36 @@ export function workOrderRoutes(deps: WorkOrderDeps) {
       },
     );
 
+    app.patch(
+      '/work-orders/:id',
+      {
+        schema: {
+          tags: ['work-orders'],
+          summary: "Edit the contractor's fields: contact, booked time, planned date, model, serial number",
+          params: workOrderParams,
+          headers: ifMatchHeaders(true),
+          body: updateWorkOrderBodySchema,
+          response: {
+            200: workOrderSchema,
+            ...errors,
+            409: problemSchema,
+            412: problemSchema,
+            428: problemSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const workOrder = await updateWorkOrderFields(deps, {
+          actor: request.actor,
+          id: request.params.id,
+          input: request.body,
+          ifMatch: ifMatchOf(request.headers['if-match']),
+        });
+        reply.header('etag', etag(workOrder.version));
+        return workOrder;
+      },
+    );
+
     app.post(
       '/work-orders/:id/transitions',
       {
@@ -111,23 +201,34 @@ export function workOrderRoutes(deps: WorkOrderDeps) {
             'Moves follow the status machine of the domain; an illegal move answers 409 and changes nothing. ' +
             'Send If-Match with the ETag you read to make sure nobody changed the order meanwhile.',
           params: workOrderParams,
-          headers: ifMatchHeaders,
+          headers: ifMatchHeaders(false),
           body: transitionBodySchema,
           response: { 200: workOrderSchema, ...errors, 409: problemSchema, 412: problemSchema },
         },
       },
       async (request, reply) => {
-        const ifMatch = parseIfMatch(request.headers['if-match']);
-        if (ifMatch === 'invalid') throw problems.preconditionFailed();
         const workOrder = await transitionWorkOrder(deps, {
           actor: request.actor,
           id: request.params.id,
           input: request.body,
-          ifMatch,
+          ifMatch: ifMatchOf(request.headers['if-match']),
         });
         reply.header('etag', etag(workOrder.version));
         return workOrder;
       },
+    );
+
+    app.post(
+      '/work-orders/bundles/:bundle/accept',
+      {
+        schema: {
+          tags: ['work-orders'],
+          summary: 'Accept every new order of a bundle at once',
+          params: bundleParams,
+          response: { 200: bundleAcceptResultSchema, ...errors, 409: problemSchema },
+        },
+      },
+      async (request) => acceptBundle(deps, { actor: request.actor, bundle: request.params.bundle }),
     );
   };
 }

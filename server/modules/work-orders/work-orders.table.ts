@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -19,6 +20,17 @@ import {
 } from '../../../contract/work-orders.ts';
 import { users } from '../identity/identity.table.ts';
 import { organizations } from '../organizations/organizations.table.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * The words the inbox search looks in, stemmed with PostgreSQL's Swedish configuration so that
+ * "blandaren" finds "blandare". Kept by the database itself as a generated column.
+ */
+const searchDocument = sql`to_tsvector('swedish'::regconfig,
+  coalesce(external_ref, '') || ' ' || description || ' ' || coalesce(phrase, '') || ' ' ||
+  property_name || ' ' || coalesce(owner_name, '') || ' ' || street || ' ' || coalesce(city, '') || ' ' ||
+  coalesce(object_number, '') || ' ' || reporter_name)`;
 
 export type StoredPhone = { kind: (typeof phoneKinds)[number]; number: string; preferred: boolean };
 
@@ -50,8 +62,14 @@ export const workOrders = pgTable(
     postalCode: text('postal_code'),
     city: text('city'),
     objectNumber: text('object_number'),
+    objectType: text('object_type'),
+    floor: text('floor'),
     room: text('room'),
     unit: text('unit'),
+    unitType: text('unit_type'),
+    unitIsAppliance: boolean('unit_is_appliance').notNull().default(false),
+    unitInstalledOn: date('unit_installed_on'),
+    unitLastMaintenanceOn: date('unit_last_maintenance_on'),
     accessToApartment: text('access_to_apartment'),
     keyInfo: text('key_info'),
     entryWithoutTenant: boolean('entry_without_tenant'),
@@ -60,6 +78,14 @@ export const workOrders = pgTable(
     reporterName: text('reporter_name').notNull(),
     reporterPhones: jsonb('reporter_phones').$type<StoredPhone[]>().notNull(),
     reporterEmail: text('reporter_email'),
+    reporterMoveInOn: date('reporter_move_in_on'),
+    clientContactName: text('client_contact_name'),
+    clientContactEmail: text('client_contact_email'),
+    clientContactPhone: text('client_contact_phone'),
+    /** {object number}-{YYYYMMDD}: orders on one object sent the same day. */
+    bundleNumber: text('bundle_number'),
+    /** Set when the contractor registered the order itself (Registrera arbetsorder). */
+    registeredByOrgId: uuid('registered_by_org_id').references(() => organizations.id),
 
     orderedByUserId: uuid('ordered_by_user_id').references(() => users.id),
     contractorContactUserId: uuid('contractor_contact_user_id').references(() => users.id),
@@ -70,6 +96,8 @@ export const workOrders = pgTable(
     bookedAt: timestamp('booked_at', { withTimezone: true }),
     plannedAt: date('planned_at'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** When the order left the active statuses (done, declined, cancelled); the visibility window counts from it. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
 
     actionDescription: text('action_description'),
     faultType: text('fault_type'),
@@ -82,6 +110,7 @@ export const workOrders = pgTable(
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    search: tsvector('search').notNull().generatedAlwaysAs(searchDocument),
   },
   (t) => [
     uniqueIndex('work_orders_client_number_idx').on(t.clientOrgId, t.number),
@@ -90,6 +119,8 @@ export const workOrders = pgTable(
     index('work_orders_contact_idx')
       .on(t.contractorContactUserId, t.status)
       .where(sql`${t.contractorContactUserId} is not null`),
+    index('work_orders_bundle_idx').on(t.bundleNumber).where(sql`${t.bundleNumber} is not null`),
+    index('work_orders_search_idx').using('gin', t.search),
   ],
 );
 
