@@ -13,6 +13,30 @@ export const demoOrgs = {
   el: { name: 'Snabbfix El AB', orgNumber: '556345-6002' },
 } as const;
 
+/**
+ * The two agreements show both guides' habits: Exempel Rör AB works like JM (fault type and root cause
+ * required, invoice marking and project number, completed orders visible 180 days); Snabbfix El AB
+ * like Familjebostäder (completed orders visible 30 days, invoices to a postal address).
+ */
+export const demoAgreements = {
+  ror: {
+    requireFaultType: true,
+    requireRootCause: true,
+    completedVisibleDays: 180,
+    invoiceMarking: 'P.123456.1.2',
+    projectNumber: 'P.123456',
+    invoiceAddress: 'https://exempelbostader.example/fakturering',
+  },
+  el: {
+    requireFaultType: false,
+    requireRootCause: false,
+    completedVisibleDays: 30,
+    invoiceMarking: null,
+    projectNumber: null,
+    invoiceAddress: 'Exempelbostäder AB, Box 92100, 120 07 Stockholm',
+  },
+} as const;
+
 export const demoUsers = [
   {
     username: 'bestallare',
@@ -54,7 +78,7 @@ type Place = {
   street: string;
   postalCode: string;
   city: string;
-  objects: { number: string; type: string }[];
+  objects: { number: string; type: string; floor: string }[];
 };
 
 export const demoPlaces: Place[] = [
@@ -65,8 +89,8 @@ export const demoPlaces: Place[] = [
     postalCode: '122 65',
     city: 'Enskede',
     objects: [
-      { number: '64010765', type: '3 rum och kök' },
-      { number: '64010766', type: '2 rum och kök' },
+      { number: '64010765', type: '3 rum och kök', floor: '0 av 2 (ej hiss)' },
+      { number: '64010766', type: '2 rum och kök', floor: '2 av 2 (ej hiss)' },
     ],
   },
   {
@@ -75,7 +99,7 @@ export const demoPlaces: Place[] = [
     street: 'Rosenborgsgatan 12',
     postalCode: '169 74',
     city: 'Solna',
-    objects: [{ number: '52003411', type: '1 rum och kök' }],
+    objects: [{ number: '52003411', type: '1 rum och kök', floor: '4 av 6 (hiss)' }],
   },
   {
     propertyName: 'Stockholm Hammarbyhöjden 1:7',
@@ -84,8 +108,8 @@ export const demoPlaces: Place[] = [
     postalCode: '121 47',
     city: 'Johanneshov',
     objects: [
-      { number: '71002203', type: '4 rum och kök' },
-      { number: '71002210', type: '2 rum och kokvrå' },
+      { number: '71002203', type: '4 rum och kök', floor: '3 av 8 (hiss)' },
+      { number: '71002210', type: '2 rum och kokvrå', floor: '1 av 8 (hiss)' },
     ],
   },
   {
@@ -94,7 +118,7 @@ export const demoPlaces: Place[] = [
     street: 'Fagersjövägen 44',
     postalCode: '123 52',
     city: 'Farsta',
-    objects: [{ number: '73110045', type: '3 rum och kök' }],
+    objects: [{ number: '73110045', type: '3 rum och kök', floor: '1 av 3 (ej hiss)' }],
   },
   {
     propertyName: 'Uppsala Kvarngärdet 12:4',
@@ -102,19 +126,19 @@ export const demoPlaces: Place[] = [
     street: 'Kvarngärdesgatan 18',
     postalCode: '754 24',
     city: 'Uppsala',
-    objects: [{ number: '80450012', type: '3 rum och kök' }],
+    objects: [{ number: '80450012', type: '3 rum och kök', floor: '2 av 4 (hiss)' }],
   },
 ];
 
 const reporters = [
-  { name: 'Anna Lindberg', phone: '070-174 06 05' },
-  { name: 'Mohammed Ali', phone: '070-174 06 12' },
-  { name: 'Karin Sjöberg', phone: '070-174 06 18' },
-  { name: 'Johan Ekström', phone: '070-174 06 23' },
-  { name: 'Fatima Hassan', phone: '070-174 06 31' },
-  { name: 'Lars Nyström', phone: '070-174 06 44' },
-  { name: 'Sara Björk', phone: '070-174 06 57' },
-  { name: 'Ahmed Yusuf', phone: '070-174 06 69' },
+  { name: 'Anna Lindberg', phone: '070-174 06 05', work: '08-465 004 05', moveInOn: '2009-08-27' },
+  { name: 'Mohammed Ali', phone: '070-174 06 12', moveInOn: '2017-03-01' },
+  { name: 'Karin Sjöberg', phone: '070-174 06 18', moveInOn: '2021-10-01' },
+  { name: 'Johan Ekström', phone: '070-174 06 23', work: '08-465 004 23', moveInOn: '2012-06-15' },
+  { name: 'Fatima Hassan', phone: '070-174 06 31', moveInOn: '2019-01-01' },
+  { name: 'Lars Nyström', phone: '070-174 06 44', moveInOn: '1998-04-01' },
+  { name: 'Sara Björk', phone: '070-174 06 57', moveInOn: '2023-09-01' },
+  { name: 'Ahmed Yusuf', phone: '070-174 06 69', moveInOn: '2015-12-01' },
 ];
 
 export type DemoOrder = {
@@ -130,6 +154,14 @@ export type DemoOrder = {
   daysAgo: number;
   assignToTechnician?: boolean;
   action?: string;
+  /** Put the order on this place and object instead of spreading it round-robin (to make a bundle). */
+  at?: { place: number; object: number };
+  unitType?: string;
+  appliance?: { installedOn: string };
+  /** A time booked with the reporter, this many days after the order was sent. */
+  bookedAfterDays?: number;
+  faultType?: string;
+  rootCause?: string;
 };
 
 export const demoOrders: DemoOrder[] = [
@@ -151,10 +183,11 @@ export const demoOrders: DemoOrder[] = [
     priority: 'high',
     phrase: 'Läckage under diskbänk',
     description: 'Det droppar från vattenlåset under diskbänken, hinken fylls på en dag.',
-    room: 'Kök',
+    room: 'Kök (076506)',
     unit: 'Diskbänk',
     status: 'new',
-    daysAgo: 1,
+    daysAgo: 0,
+    at: { place: 0, object: 0 },
   },
   {
     contractor: 'ror',
@@ -189,6 +222,8 @@ export const demoOrders: DemoOrder[] = [
     status: 'accepted',
     daysAgo: 3,
     assignToTechnician: true,
+    unitType: 'Sanitet',
+    bookedAfterDays: 2,
   },
   {
     contractor: 'ror',
@@ -223,6 +258,8 @@ export const demoOrders: DemoOrder[] = [
     status: 'material_ordered',
     daysAgo: 8,
     assignToTechnician: true,
+    unitType: 'Värme',
+    bookedAfterDays: 9,
   },
   {
     contractor: 'ror',
@@ -259,6 +296,8 @@ export const demoOrders: DemoOrder[] = [
     daysAgo: 20,
     assignToTechnician: true,
     action: 'Bytt o-ringar och packning i köksblandaren. Provtryckt, tätt.',
+    faultType: 'Slitage',
+    rootCause: 'Ålder/slitage',
   },
   {
     contractor: 'ror',
@@ -271,6 +310,8 @@ export const demoOrders: DemoOrder[] = [
     status: 'done',
     daysAgo: 35,
     action: 'Tätat skarv på stamledning, torkat upp och satt avfuktare.',
+    faultType: 'Materialfel',
+    rootCause: 'Materialfel',
   },
   {
     contractor: 'ror',
@@ -282,6 +323,8 @@ export const demoOrders: DemoOrder[] = [
     status: 'done',
     daysAgo: 50,
     action: 'Läckande ventil i lägenheten ovanför bytt. Fläcken torr.',
+    faultType: 'Slitage',
+    rootCause: 'Ålder/slitage',
   },
   {
     contractor: 'ror',
@@ -294,6 +337,8 @@ export const demoOrders: DemoOrder[] = [
     status: 'invoiced',
     daysAgo: 70,
     action: 'Rensat avlopp med maskin.',
+    faultType: 'Handhavandefel',
+    rootCause: 'Brukarfel',
   },
   {
     contractor: 'ror',
@@ -306,6 +351,8 @@ export const demoOrders: DemoOrder[] = [
     status: 'invoiced',
     daysAgo: 90,
     action: 'Bytt spindel i utekranen.',
+    faultType: 'Slitage',
+    rootCause: 'Ålder/slitage',
   },
   {
     contractor: 'ror',
@@ -338,6 +385,7 @@ export const demoOrders: DemoOrder[] = [
     unit: 'Diskmaskin',
     status: 'draft',
     daysAgo: 1,
+    unitType: 'Vitvara',
   },
   // Snabbfix El AB
   {
@@ -383,6 +431,9 @@ export const demoOrders: DemoOrder[] = [
     unit: 'Spis',
     status: 'accepted',
     daysAgo: 5,
+    unitType: 'Vitvara',
+    appliance: { installedOn: '2014-05-12' },
+    bookedAfterDays: 1,
   },
   {
     contractor: 'el',

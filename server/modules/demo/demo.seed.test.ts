@@ -99,6 +99,16 @@ describe('the demo', () => {
     expect(fresh.json().total).toBeGreaterThanOrEqual(2);
   });
 
+  it('has a bundle of two new orders on one object, for trying "accept the bundle"', async () => {
+    const rows = await queryRows<{ bundle_number: string; n: number }>(
+      t.database.db,
+      sql`select bundle_number, count(*)::int as n from work_orders
+          where status = 'new' and bundle_number is not null group by 1 having count(*) > 1`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.bundle_number).toMatch(/^64010765-\d{8}$/);
+  });
+
   it('keeps the new-order mail only for orders still waiting', async () => {
     const rows = await queryRows<{ status: string }>(
       t.database.db,

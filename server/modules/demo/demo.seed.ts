@@ -11,9 +11,20 @@ import {
   linkContractor,
 } from '../organizations/organizations.repository.ts';
 import { organizations } from '../organizations/organizations.table.ts';
-import { createWorkOrder, transitionWorkOrder } from '../work-orders/work-orders.commands.ts';
-import { updateWorkOrder } from '../work-orders/work-orders.repository.ts';
-import { DEMO_PASSWORD, demoOrders, demoOrgs, demoPlaces, demoUsers, reporterFor } from './demo.data.ts';
+import {
+  createWorkOrder,
+  transitionWorkOrder,
+  updateWorkOrderFields,
+} from '../work-orders/work-orders.commands.ts';
+import {
+  DEMO_PASSWORD,
+  demoAgreements,
+  demoOrders,
+  demoOrgs,
+  demoPlaces,
+  demoUsers,
+  reporterFor,
+} from './demo.data.ts';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -60,8 +71,18 @@ export async function seedDemo(args: { db: Database; publicUrl: string; clock?: 
     ror: await insertOrganization(db, { kind: 'contractor', ...demoOrgs.ror, createdAt: now }),
     el: await insertOrganization(db, { kind: 'contractor', ...demoOrgs.el, createdAt: now }),
   };
-  await linkContractor(db, { clientOrgId: orgs.client.id, contractorOrgId: orgs.ror.id, createdAt: now });
-  await linkContractor(db, { clientOrgId: orgs.client.id, contractorOrgId: orgs.el.id, createdAt: now });
+  await linkContractor(db, {
+    clientOrgId: orgs.client.id,
+    contractorOrgId: orgs.ror.id,
+    createdAt: now,
+    ...demoAgreements.ror,
+  });
+  await linkContractor(db, {
+    clientOrgId: orgs.client.id,
+    contractorOrgId: orgs.el.id,
+    createdAt: now,
+    ...demoAgreements.el,
+  });
 
   const actors = {} as Record<(typeof demoUsers)[number]['username'], Actor>;
   for (const u of demoUsers) {
@@ -77,8 +98,8 @@ export async function seedDemo(args: { db: Database; publicUrl: string; clock?: 
   }
 
   for (const [i, spec] of demoOrders.entries()) {
-    const place = demoPlaces[i % demoPlaces.length]!;
-    const object = place.objects[i % place.objects.length]!;
+    const place = demoPlaces[spec.at?.place ?? i % demoPlaces.length]!;
+    const object = place.objects[spec.at?.object ?? i % place.objects.length]!;
     const reporter = reporterFor(i);
     const contractor = spec.contractor === 'ror' ? orgs.ror : orgs.el;
     const contractorActor = spec.contractor === 'ror' ? actors.entreprenor : actors.elektriker;
@@ -98,23 +119,54 @@ export async function seedDemo(args: { db: Database; publicUrl: string; clock?: 
         postalCode: place.postalCode,
         city: place.city,
         objectNumber: object.number,
+        objectType: object.type,
+        floor: object.floor,
         room: spec.room,
         unit: spec.unit,
+        unitType: spec.unitType,
+        unitIsAppliance: Boolean(spec.appliance),
+        unitInstalledOn: spec.appliance?.installedOn,
         accessToApartment: i % 3 === 0 ? 'Huvudnyckel' : 'Hyresgästen är hemma',
         keyInfo: i % 3 === 0 ? 'Nyckel finns i fastighetsboxen' : undefined,
         entryWithoutTenant: i % 3 === 0,
         preferredTime: i % 4 === 0 ? 'Vardagar efter kl. 15' : undefined,
         reporter: {
           name: reporter.name,
-          phones: [{ kind: 'home', number: reporter.phone, preferred: true }],
+          phones: [
+            { kind: 'home', number: reporter.phone, preferred: true },
+            ...(reporter.work ? [{ kind: 'work' as const, number: reporter.work, preferred: false }] : []),
+          ],
+          moveInOn: reporter.moveInOn,
+        },
+        clientContact: {
+          name: 'Elsa Österberg',
+          email: 'bestallare@exempelbostader.example',
+          phone: '08-465 004 10',
         },
         contractorOrgId: contractor.id,
         dispatch: spec.status !== 'draft',
       },
     });
 
+    const manager = { ...deps, clock: fixedClock(new Date(createdAt.getTime() + HOUR)) };
     if (spec.assignToTechnician) {
-      await updateWorkOrder(db, workOrder.id, { contractorContactUserId: actors.tekniker.userId });
+      const assigned = await updateWorkOrderFields(manager, {
+        actor: contractorActor,
+        id: workOrder.id,
+        input: { contractorContactId: actors.tekniker.userId },
+        ifMatch: workOrder.version,
+      });
+      workOrder.version = assigned.version;
+    }
+    if (spec.bookedAfterDays !== undefined) {
+      const booked = new Date(createdAt.getTime() + spec.bookedAfterDays * DAY);
+      booked.setUTCHours(7, 0, 0, 0); // 08:00 or 09:00 in Stockholm
+      await updateWorkOrderFields(manager, {
+        actor: contractorActor,
+        id: workOrder.id,
+        input: { bookedAt: booked.toISOString() },
+        ifMatch: workOrder.version,
+      });
     }
 
     const steps = paths[spec.status];
@@ -127,7 +179,17 @@ export async function seedDemo(args: { db: Database; publicUrl: string; clock?: 
         {
           actor: clientMove ? actors.bestallare : contractorActor,
           id: workOrder.id,
-          input: { to, reason: reasons[to], actionDescription: to === 'done' ? spec.action : undefined },
+          input: {
+            to,
+            reason: reasons[to],
+            ...(to === 'done'
+              ? {
+                  actionDescription: spec.action,
+                  faultType: spec.faultType ?? 'Slitage',
+                  rootCause: spec.rootCause ?? 'Ålder/slitage',
+                }
+              : {}),
+          },
         },
       );
     }
