@@ -2,7 +2,7 @@
  * The guides' words for codes that both the web and e-mails show. One source, so a status reads the
  * same on the screen and in the mail.
  */
-import type { Priority, WorkOrderStatus, WorkOrderType } from './work-orders.ts';
+import type { Priority, WorkOrderStatus, WorkOrderType } from './work-orders.values.ts';
 
 type Labels<K extends string> = Record<'sv' | 'en', Record<K, string>>;
 

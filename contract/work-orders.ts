@@ -1,41 +1,14 @@
 import { z } from 'zod';
 import { isoDate, isoDateTime, pageQuery, ref } from './common.ts';
+import {
+  phoneKinds,
+  priorities,
+  workOrderSorts,
+  workOrderStatuses,
+  workOrderTypes,
+} from './work-orders.values.ts';
 
-/**
- * Status codes of domain.md, plus `draft` for an order the client has saved but not dispatched
- * (docs/decisions/0004). The Swedish and English labels live in the web's translations.
- */
-export const workOrderStatuses = [
-  'draft',
-  'new',
-  'accepted',
-  'material_ordered',
-  'reporter_unreachable',
-  'done',
-  'declined',
-  'invoiced',
-  'cancelled',
-] as const;
-export type WorkOrderStatus = (typeof workOrderStatuses)[number];
-
-/** Statuses in which the order still needs the contractor (JM "Aktiva beställningar"). */
-export const activeStatuses = ['new', 'accepted', 'material_ordered', 'reporter_unreachable'] as const;
-
-export const workOrderTypes = [
-  'fault',
-  'warranty',
-  'hlu',
-  'authority',
-  'inspection',
-  'addon',
-  'maintenance',
-] as const;
-export type WorkOrderType = (typeof workOrderTypes)[number];
-
-export const priorities = ['urgent', 'high', 'normal', 'low'] as const;
-export type Priority = (typeof priorities)[number];
-
-export const phoneKinds = ['home', 'work', 'other'] as const;
+export * from './work-orders.values.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const requiredText = (max: number) => z.string().trim().min(1).max(max);
@@ -266,28 +239,6 @@ export const workOrderSchema = workOrderListItemSchema
   })
   .meta({ id: 'WorkOrder' });
 export type WorkOrder = z.infer<typeof workOrderSchema>;
-
-export const workOrderSorts = [
-  'orderedAt',
-  'number',
-  'status',
-  'priority',
-  'type',
-  'description',
-  'propertyName',
-  'ownerName',
-  'street',
-  'reporterName',
-  'contractorContact',
-  'client',
-  'contractor',
-  'contactBy',
-  'deliverBy',
-  'bookedAt',
-  'plannedAt',
-  'completedAt',
-  'schedule',
-] as const;
 
 const oneOrMany = <T extends z.ZodType>(item: T, max: number) =>
   z

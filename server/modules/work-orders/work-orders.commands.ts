@@ -346,6 +346,14 @@ async function applyTransition(args: {
     visibility: 'shared',
     actorUserId: actor.userId,
     actorOrgId: actor.orgId,
+    // The log shows what was done, as Familjebostäder's Noteringar do.
+    data: decision.completes
+      ? {
+          actionDescription: input.actionDescription,
+          faultType: input.faultType || null,
+          rootCause: input.rootCause || null,
+        }
+      : null,
     createdAt: now,
   });
 }

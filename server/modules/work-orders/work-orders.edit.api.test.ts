@@ -222,6 +222,11 @@ describe('completing an order', () => {
       rootCause: 'Ålder/slitage',
     });
     expect(ok.statusCode).toBe(200);
+    expect(ok.json().events[0]).toMatchObject({
+      type: 'status_changed',
+      toStatus: 'done',
+      data: { actionDescription: 'Bytt packning', faultType: 'Slitage', rootCause: 'Ålder/slitage' },
+    });
     await setTerms({ requireFaultType: false, requireRootCause: false });
   });
 
