@@ -156,6 +156,8 @@ export type DemoOrder = {
   action?: string;
   /** Put the order on this place and object instead of spreading it round-robin (to make a bundle). */
   at?: { place: number; object: number };
+  /** Sent this many minutes before now (instead of a spread-out time), to keep a bundle on one day. */
+  minutesAgo?: number;
   unitType?: string;
   appliance?: { installedOn: string };
   /** A time booked with the reporter, this many days after the order was sent. */
@@ -176,6 +178,7 @@ export const demoOrders: DemoOrder[] = [
     unit: 'Diskbänk',
     status: 'new',
     daysAgo: 0,
+    minutesAgo: 40,
   },
   {
     contractor: 'ror',
@@ -188,6 +191,7 @@ export const demoOrders: DemoOrder[] = [
     status: 'new',
     daysAgo: 0,
     at: { place: 0, object: 0 },
+    minutesAgo: 40,
   },
   {
     contractor: 'ror',

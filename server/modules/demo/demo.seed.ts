@@ -103,7 +103,8 @@ export async function seedDemo(args: { db: Database; publicUrl: string; clock?: 
     const reporter = reporterFor(i);
     const contractor = spec.contractor === 'ror' ? orgs.ror : orgs.el;
     const contractorActor = spec.contractor === 'ror' ? actors.entreprenor : actors.elektriker;
-    const createdAt = new Date(now.getTime() - spec.daysAgo * DAY - ((i % 7) + 1) * 37 * 60 * 1000);
+    const minutesAgo = spec.minutesAgo ?? ((i % 7) + 1) * 37;
+    const createdAt = new Date(now.getTime() - spec.daysAgo * DAY - minutesAgo * 60 * 1000);
     const deps = { db, publicUrl, clock: fixedClock(createdAt) };
 
     const { workOrder } = await createWorkOrder(deps, {
