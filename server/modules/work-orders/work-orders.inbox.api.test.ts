@@ -2,8 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard, WorkOrder, WorkOrderList } from '../../../contract/work-orders.ts';
 import { fixedClock } from '../../platform/clock.ts';
-import { createOrderViaApi, login, makeWorld } from '../../testing/factories.ts';
+import { createOrderViaApi, login, makeOrg, makeUser, makeWorld } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { linkContractor } from '../organizations/organizations.repository.ts';
 import { agreements } from '../organizations/organizations.table.ts';
 import { updateWorkOrder } from './work-orders.repository.ts';
 
@@ -268,6 +269,37 @@ describe('the visibility window for completed orders', () => {
       headers: { cookie: cookies.coordinator },
     });
     expect(client.statusCode).toBe(200);
+  });
+});
+
+describe('the window follows each order’s own agreement', () => {
+  it('keeps an order of a client with a longer window, also for commands, while another client’s is gone', async () => {
+    clock.set('2026-07-01T10:00:00Z');
+    await relogin();
+    const longClient = await makeOrg(t.database.db, 'client');
+    await linkContractor(t.database.db, {
+      clientOrgId: longClient.id,
+      contractorOrgId: world.contractor.id,
+      createdAt: clock.now(),
+      completedVisibleDays: 365,
+    });
+    const longCoordinator = await login(t.app, await makeUser(t.database.db, longClient, 'coordinator'));
+    const kept = await createOrderViaApi(t.app, {
+      cookie: longCoordinator,
+      clientOrgId: longClient.id,
+      contractorOrgId: world.contractor.id,
+    });
+    const gone = await dispatch({ description: 'Kortare fönster' });
+    for (const order of [kept, gone]) {
+      await transition(order.id, { to: 'accepted' });
+      await transition(order.id, { to: 'done', actionDescription: 'Klart' });
+    }
+    clock.set('2026-08-15T10:00:00Z'); // 45 days later: past 30, well within 365
+    await relogin();
+    const onKept = await transition(kept.id, { to: 'accepted' });
+    expect(onKept.statusCode).toBe(409);
+    const onGone = await transition(gone.id, { to: 'accepted' });
+    expect(onGone.statusCode).toBe(404);
   });
 });
 

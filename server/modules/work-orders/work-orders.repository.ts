@@ -20,12 +20,14 @@ const agreement = alias(agreements, 'agreement');
  */
 export function workOrderAccess(scope: Scope): SQL {
   const { actor, today } = scope;
+  // The subquery names the outer table itself, so it never binds to the subquery's own columns
+  // (drizzle leaves columns unqualified in some positions of one-table queries).
   if (actor.orgKind === 'client') return eq(workOrders.clientOrgId, actor.orgId);
   if (actor.orgKind === 'contractor') {
     const withinWindow = sql`(${workOrders.closedAt} is null or
       (${workOrders.closedAt} at time zone 'Europe/Stockholm')::date + coalesce((
         select a.completed_visible_days from agreements a
-        where a.client_org_id = ${workOrders.clientOrgId} and a.contractor_org_id = ${workOrders.contractorOrgId}
+        where a.client_org_id = "work_orders"."client_org_id" and a.contractor_org_id = "work_orders"."contractor_org_id"
       ), 180) >= ${today}::date)`;
     const sent = and(
       eq(workOrders.contractorOrgId, actor.orgId),
