@@ -51,6 +51,65 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await context.close();
   });
 
+  it('finds no serious or critical violations on Översikt, on a desktop and on a phone', async () => {
+    for (const viewport of [
+      { width: 1366, height: 900 },
+      { width: 360, height: 740 },
+    ]) {
+      const context = await newContext(env.browser(), env.server().baseUrl, viewport);
+      const page = await context.newPage();
+      await logIn(page, 'elektriker');
+      await page.getByRole('navigation', { name: 'Sidor' }).getByRole('link', { name: 'Översikt' }).click();
+      await visible(page.getByRole('table', { name: 'Exempelbostäder AB' }));
+      expect(describeViolations(await seriousViolations(page))).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('finds no serious or critical violations on an order with invoicing, bundle and planning, and in its Utförd dialog', async () => {
+    const context = await newContext(env.browser(), env.server().baseUrl);
+    const page = await context.newPage();
+    await logIn(page, 'elektriker');
+    await page
+      .getByRole('main')
+      .getByRole('row')
+      .filter({ hasText: 'Två av plattorna' })
+      .getByRole('link')
+      .click();
+    await visible(page.getByRole('region', { name: 'Fakturauppgifter' }));
+    await visible(page.getByRole('region', { name: 'Bunt' }));
+    await visible(page.getByLabel('Bokat tid med anmälare'));
+    expect(describeViolations(await seriousViolations(page))).toEqual([]);
+
+    await page.getByRole('main').getByRole('button', { name: 'Utförd', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await visible(dialog);
+    // With the errors of an empty close-out shown, too.
+    await dialog.getByRole('button', { name: 'Utförd' }).click();
+    await visible(dialog.getByText('Beskriv vad som har gjorts'));
+    expect(describeViolations(await seriousViolations(page))).toEqual([]);
+    await context.close();
+  });
+
+  it('finds no serious or critical violations on Mina jobb and a job on a 360×740 phone', async () => {
+    const context = await newContext(env.browser(), env.server().baseUrl, { width: 360, height: 740 });
+    const page = await context.newPage();
+    await logIn(page, 'tekniker');
+    await visible(page.getByRole('main').getByRole('listitem').first().getByRole('link', { name: /^Ring/ }));
+    expect(describeViolations(await seriousViolations(page))).toEqual([]);
+
+    await page
+      .getByRole('main')
+      .getByRole('heading', { name: /^AO-nr/ })
+      .first()
+      .getByRole('link')
+      .click();
+    await visible(page.getByRole('heading', { level: 1, name: /^Arbetsorder \d+$/ }));
+    await visible(page.getByRole('region', { name: 'Noteringar' }));
+    expect(describeViolations(await seriousViolations(page))).toEqual([]);
+    await context.close();
+  });
+
   it('finds no serious or critical violations on the new-order form, also with its errors shown', async () => {
     const context = await newContext(env.browser(), env.server().baseUrl);
     const page = await context.newPage();

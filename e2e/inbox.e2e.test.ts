@@ -24,7 +24,7 @@ describe('the inbox', () => {
 
     await main.getByLabel('Utförda').check();
     await waitForUrl(page, 'view=completed');
-    await choose(page, main.getByLabel('Filter'), 'Utförd');
+    await choose(page, main.getByLabel('Status'), 'Utförd');
     await page.keyboard.press('Escape');
     // As in JM's portal, the filter waits for Applicera.
     expect(new URL(page.url()).searchParams.get('status')).toBeNull();
@@ -36,7 +36,8 @@ describe('the inbox', () => {
     await visible(main.getByText('Visar 1–3 av 3'));
     const ascending = await orderNumbers(page);
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
-    expect(await main.getByRole('row').filter({ hasText: 'Utförd' }).count()).toBe(3);
+    const orderRows = main.getByRole('row').filter({ has: page.getByRole('link') });
+    expect(await orderRows.filter({ hasText: 'Utförd' }).count()).toBe(3);
 
     await page.reload();
     await visible(main.getByText('Visar 1–3 av 3'));
@@ -74,38 +75,5 @@ describe('the inbox', () => {
     const width = await mobile.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     await phone.close();
-  });
-
-  it('a technician sees only orders assigned to them', async () => {
-    const managerContext = await newContext(env.browser(), env.server().baseUrl);
-    const manager = await managerContext.newPage();
-    await logIn(manager, 'entreprenor');
-    const unassigned = manager
-      .getByRole('main')
-      .getByRole('row')
-      .filter({ hasText: '—' })
-      .first()
-      .getByRole('link');
-    const foreignOrder = await unassigned.getAttribute('href');
-    expect(foreignOrder).toMatch(/\/work-orders\/[0-9a-f-]{36}$/);
-    await managerContext.close();
-
-    const context = await newContext(env.browser(), env.server().baseUrl);
-    const page = await context.newPage();
-    await logIn(page, 'tekniker');
-    const main = page.getByRole('main');
-    await visible(main.getByText('Visar 1–4 av 4'));
-    const rows = main.getByRole('row').filter({ has: page.getByRole('link') });
-    expect(await rows.count()).toBe(4);
-    for (const row of await rows.all()) expect(await row.textContent()).toContain('Tove Lindqvist');
-    expect(await main.getByRole('link', { name: 'Registrera arbetsorder' }).count()).toBe(0);
-
-    await main.getByLabel('Utförda').check();
-    await visible(main.getByText('Visar 1–1 av 1'));
-
-    // An order of the company that is not theirs answers as if it did not exist.
-    await page.goto(foreignOrder!);
-    await visible(main.getByText('Arbetsordern finns inte, eller så har du inte tillgång till den.'));
-    await context.close();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logIn, newContext, visible } from './support/browser.ts';
 import { setUpServerAndBrowser } from './support/fixture.ts';
-import { choose } from './support/pages.ts';
+import { choose, detail, eventRow, logOut } from './support/pages.ts';
 
 const env = setUpServerAndBrowser();
 
@@ -57,7 +57,56 @@ describe('registering a work order', () => {
     expect(await row.textContent()).toContain('Exempelbostäder AB');
     await row.getByRole('link').click();
     await visible(page.getByRole('heading', { level: 1, name: `Arbetsorder ${number}` }));
-    await visible(page.getByRole('main').getByRole('button', { name: 'Acceptera' }));
+    await visible(page.getByRole('main').getByRole('button', { name: 'Acceptera', exact: true }));
+    await context.close();
+  });
+
+  it('a contractor registers an order for its client (Registrera arbetsorder), and the coordinator then sees it', async () => {
+    const context = await newContext(env.browser(), env.server().baseUrl);
+    const page = await context.newPage();
+    await logIn(page, 'entreprenor');
+    await page.getByRole('main').getByRole('link', { name: 'Registrera arbetsorder' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Registrera arbetsorder' }));
+    const form = page.getByRole('main');
+
+    // The client instead of the contractor, and no draft: the contractor has the job already.
+    await visible(form.getByRole('group', { name: 'Beställare' }));
+    expect(await form.getByRole('button', { name: 'Spara som utkast' }).count()).toBe(0);
+    expect(await form.getByLabel(/^Entreprenör( \*)?$/).count()).toBe(0);
+    // Its only client is already chosen.
+    expect(await form.getByLabel(/^Beställare( \*)?$/).inputValue()).toBe('Exempelbostäder AB');
+
+    const description = `Upptäckt vid rondering: droppande ventil i undercentralen (e2e ${Date.now()})`;
+    await choose(page, form.getByLabel('Typ av uppdrag'), 'Rondering');
+    await form.getByLabel('Uppdragsbeskrivning').fill(description);
+    await form.getByLabel('Fastighet').fill('Stockholm Fagersjö 2');
+    await form.getByLabel('Gatuadress').fill('Fagersjövägen 44');
+    await form.getByLabel('Utrymme/Rum').fill('Undercentral');
+    await form.getByLabel('Anmälarens namn').fill('Emil Rörström');
+    await form.getByLabel('Telefonnummer').fill('08-465 004 44');
+    await form.getByRole('button', { name: 'Registrera arbetsorder' }).click();
+
+    const heading = page.getByRole('heading', { level: 1, name: /^Arbetsorder \d+$/ });
+    await visible(heading);
+    const number = (await heading.textContent())?.replace('Arbetsorder ', '') ?? '';
+    await visible(page.getByText(`Arbetsorder ${number} är registrerad för Exempelbostäder AB.`));
+    const main = page.getByRole('main');
+    await visible(main.getByRole('heading', { level: 1 }).locator('xpath=..').getByText('Accepterad'));
+    await visible(eventRow(page, 'Registrerad av entreprenör'));
+    expect(await detail(main, 'Beställare').textContent()).toBe('Exempelbostäder AB');
+
+    // The coordinator of the client finds it among their orders, marked as the contractor's.
+    await logOut(page);
+    await logIn(page, 'bestallare');
+    const row = page.getByRole('main').getByRole('row').filter({ hasText: description });
+    await visible(row);
+    expect(await row.getByRole('link').textContent()).toBe(number);
+    expect(await row.textContent()).toContain('Exempel Rör AB');
+    await row.getByRole('link').click();
+    await visible(page.getByRole('heading', { level: 1, name: `Arbetsorder ${number}` }));
+    expect(await detail(page.getByRole('main'), 'Registrerad').textContent()).toBe(
+      'Registrerad av entreprenör',
+    );
     await context.close();
   });
 

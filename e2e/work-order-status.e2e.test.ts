@@ -12,9 +12,9 @@ describe('changing the status of a work order', () => {
     await logIn(page, 'entreprenor');
     const number = await openFirstOrderWithStatus(page, 'Ny');
     const main = page.getByRole('main');
-    await visible(main.getByText('Ny', { exact: true }));
+    await visible(main.getByText('Ny', { exact: true }).first());
 
-    await main.getByRole('button', { name: 'Acceptera' }).click();
+    await main.getByRole('button', { name: 'Acceptera', exact: true }).click();
 
     await visible(page.getByText(`Arbetsorder ${number} har status Accepterad.`));
     await visible(main.getByText('Accepterad', { exact: true }));
@@ -23,7 +23,7 @@ describe('changing the status of a work order', () => {
     expect(await row.textContent()).toContain('Emil Rörström');
     // The next moves are offered now, and accepting again is not.
     await visible(main.getByRole('button', { name: 'Material beställt' }));
-    expect(await main.getByRole('button', { name: 'Acceptera' }).count()).toBe(0);
+    expect(await main.getByRole('button', { name: 'Acceptera', exact: true }).count()).toBe(0);
     await context.close();
   });
 
@@ -68,7 +68,7 @@ describe('changing the status of a work order', () => {
     // A colleague (here: a second tab of the same user) accepts the order first.
     const colleague = await context.newPage();
     await colleague.goto(page.url());
-    await colleague.getByRole('main').getByRole('button', { name: 'Acceptera' }).click();
+    await colleague.getByRole('main').getByRole('button', { name: 'Acceptera', exact: true }).click();
     await visible(colleague.getByText(`Arbetsorder ${number} har status Accepterad.`));
 
     // The first tab still shows Ny; its decline names the old version and is refused (412).

@@ -39,13 +39,13 @@ export async function newContext(
   return context;
 }
 
-/** Logs in through the login page, as a person would, and waits for the inbox. */
+/** Logs in through the login page, as a person would, and waits for the inbox (Mina jobb for a technician). */
 export async function logIn(page: Page, user: DemoUser): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Användarnamn eller e-post').fill(user);
   await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Logga in' }).click();
-  await visible(page.getByRole('heading', { level: 1, name: 'Arbetsordrar' }));
+  await visible(page.getByRole('heading', { level: 1, name: /^(Arbetsordrar|Mina jobb)$/ }));
 }
 
 /** Waits until the element is on screen (playwright-core has no `expect`; vitest's checks the rest). */

@@ -31,3 +31,26 @@ export async function choose(page: Page, field: Locator, option: string): Promis
   await field.click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
+
+/** The value shown for a label in one of the order page's boxes (a <dt>/<dd> pair). */
+export function detail(scope: Page | Locator, label: string): Locator {
+  return scope.locator(`xpath=.//dt[normalize-space()="${label}"]/following-sibling::dd[1]`);
+}
+
+/** Waits for the address's query string to contain `part`. */
+export async function waitForSearch(page: Page, part: string): Promise<void> {
+  await page.waitForURL((url) => decodeURIComponent(url.search).includes(part));
+}
+
+/** Today plus `days` as Stockholm's YYYY-MM-DD. */
+export function stockholmDate(days = 0): string {
+  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(date);
+}
+
+/** Logs out through the user menu and waits for the login page. */
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /Användarmeny/ }).click();
+  await page.getByRole('menuitem', { name: 'Logga ut' }).click();
+  await visible(page.getByRole('heading', { name: 'Logga in' }));
+}

@@ -18,7 +18,22 @@ import { PendingPage } from './pending-page.tsx';
 export type RouterContext = { queryClient: QueryClient };
 
 /** The inbox's state in the address, so a view can be bookmarked; values are checked by the page. */
-export type InboxSearch = { view?: string; status?: string; sort?: string; order?: string; page?: number };
+export type InboxSearch = {
+  view?: string;
+  status?: string;
+  type?: string;
+  q?: string;
+  /** A contractor's inbox narrowed to one client, or a client's to one contractor. */
+  client?: string;
+  contractor?: string;
+  group?: string;
+  sort?: string;
+  order?: string;
+  page?: number;
+};
+
+/** An order page may be opened to start a move at once: `?action=done` opens the Utförd dialog. */
+export type WorkOrderSearch = { action?: 'done' };
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 && value.length < 300 ? value : undefined;
@@ -29,6 +44,11 @@ function parseInboxSearch(search: Record<string, unknown>): InboxSearch {
   return {
     view: text(search.view),
     status: text(search.status),
+    type: text(search.type),
+    q: text(search.q),
+    client: text(search.client),
+    contractor: text(search.contractor),
+    group: text(search.group),
     sort: text(search.sort),
     order: text(search.order),
     page: Number.isInteger(page) && page > 1 ? page : undefined,
@@ -110,6 +130,12 @@ const inboxRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/work-orders/inbox-page.tsx'), 'InboxPage'),
 });
 
+const overviewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'overview',
+  component: lazyRouteComponent(() => import('../modules/work-orders/dashboard-page.tsx'), 'DashboardPage'),
+});
+
 const newWorkOrderRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'work-orders/new',
@@ -122,6 +148,8 @@ const newWorkOrderRoute = createRoute({
 const workOrderRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'work-orders/$id',
+  validateSearch: (search: Record<string, unknown>): WorkOrderSearch =>
+    search.action === 'done' ? { action: 'done' } : {},
   component: lazyRouteComponent(() => import('../modules/work-orders/work-order-page.tsx'), 'WorkOrderPage'),
 });
 
@@ -136,7 +164,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     indexRoute,
     devMailRoute,
-    orgRoute.addChildren([orgIndexRoute, inboxRoute, newWorkOrderRoute, workOrderRoute]),
+    orgRoute.addChildren([orgIndexRoute, inboxRoute, overviewRoute, newWorkOrderRoute, workOrderRoute]),
   ]),
 ]);
 

@@ -4,7 +4,16 @@ import { type ReactNode, useId } from 'react';
 import { EMPTY } from './format.ts';
 
 /** A titled box of label–value pairs, as the guides group an order's fields. */
-export function DetailSection({ title, children }: { title: string; children: ReactNode }) {
+export function DetailSection({
+  title,
+  children,
+  footer,
+}: {
+  title: string;
+  children: ReactNode;
+  /** Shown under the fields, e.g. a button that acts on them. */
+  footer?: ReactNode;
+}) {
   const id = useId();
   const narrow = useMediaQuery('(max-width: 30em)', false, { getInitialValueInEffect: false });
   return (
@@ -15,6 +24,7 @@ export function DetailSection({ title, children }: { title: string; children: Re
       <DataList orientation={narrow ? 'vertical' : 'horizontal'} labelWidth="14.5rem" gap="xs">
         {children}
       </DataList>
+      {footer}
     </Paper>
   );
 }

@@ -28,7 +28,9 @@ export function StatusBadge({ status, size = 'md' }: { status: WorkOrderStatus; 
       size={size}
       tt="none"
       radius="sm"
-      style={{ flexShrink: 0, maxWidth: 'none', overflow: 'visible' }}
+      // A badge shrinks with its table cell and cuts its label ("Accept…"); it must not.
+      style={{ flexShrink: 0, maxWidth: 'none', minWidth: 'max-content', overflow: 'visible' }}
+      styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}
     >
       {labels.status(status)}
     </Badge>

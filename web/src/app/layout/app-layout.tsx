@@ -5,13 +5,14 @@ import classes from './app-layout.module.css';
 import { CompanySwitcher } from './company-switcher.tsx';
 import { InLayoutContext } from './in-layout.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+import { MainNav } from './main-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 /** The shell around every page behind the login: name, company, language, user; the page below. */
 export function AppLayout() {
   const { t } = useTranslation();
   return (
-    <AppShell header={{ height: { base: 96, sm: 60 } }} padding={{ base: 'sm', sm: 'md' }}>
+    <AppShell header={{ height: { base: 96, md: 60 } }} padding={{ base: 'sm', sm: 'md' }}>
       <a href="#main" className={classes.skipLink}>
         {t('app.skipToContent')}
       </a>
@@ -20,6 +21,8 @@ export function AppLayout() {
           <Link to="/" className={classes.brand}>
             {t('app.name')}
           </Link>
+          <span className={classes.break} aria-hidden />
+          <MainNav />
           <div className={classes.company}>
             <CompanySwitcher />
           </div>

@@ -40,12 +40,22 @@ export function CompanySwitcher() {
       case '/app/dev/mail':
         return;
       case '/app/orgs/$orgId/work-orders': {
-        const { page: _page, status, ...kept } = leaf.search as InboxSearch;
-        // Page 1 of the other list; a status filter of one side may mean nothing to the other side.
+        const {
+          page: _page,
+          status,
+          client: _client,
+          contractor: _contractor,
+          ...kept
+        } = leaf.search as InboxSearch;
+        // Page 1 of the other list; a status filter of one side may mean nothing to the other side,
+        // and a client or contractor named in the filter belongs to the company left.
         const same = me.memberships.find((m) => m.orgId === current)?.orgKind === target.orgKind;
         await navigate({ to: '/orgs/$orgId/work-orders', params, search: same ? { ...kept, status } : kept });
         return;
       }
+      case '/app/orgs/$orgId/overview':
+        await navigate({ to: '/orgs/$orgId/overview', params });
+        return;
       case '/app/orgs/$orgId/work-orders/new':
         if (canRegisterOrders(target)) {
           await navigate({ to: '/orgs/$orgId/work-orders/new', params });

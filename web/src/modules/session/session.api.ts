@@ -42,8 +42,20 @@ export function defaultMembership(me: Me): Membership | null {
   return me.memberships.find((m) => m.orgId === last) ?? me.memberships[0] ?? null;
 }
 
+/**
+ * Who may register a work order: a client's administrators and coordinators, and a contractor's
+ * people who do the work (Familjebostäder's "Registrera arbetsorder", e.g. a fault found on a round).
+ */
 export function canRegisterOrders(membership: Membership | null | undefined): boolean {
+  if (membership?.orgKind === 'client')
+    return membership.role === 'admin' || membership.role === 'coordinator';
+  if (membership?.orgKind === 'contractor') return membership.role !== 'support';
+  return false;
+}
+
+/** A contractor's administrators and work managers: accept, decline, assign, export. */
+export function isContractorManager(membership: Membership | null | undefined): boolean {
   return (
-    membership?.orgKind === 'client' && (membership.role === 'admin' || membership.role === 'coordinator')
+    membership?.orgKind === 'contractor' && (membership.role === 'admin' || membership.role === 'manager')
   );
 }

@@ -4,9 +4,20 @@ import { useTranslation } from 'react-i18next';
 import type { WorkOrderEvent } from '../../../../contract/work-orders.ts';
 import { EMPTY, formatDateTime } from '../../ui/format.ts';
 import { useLabels } from '../../ui/labels.ts';
+import { describeChanges, describeCompletion } from './event-text.ts';
 
-/** Noteringar: what happened to the order, who did it and why, newest first (Familjebostäder step 7). */
-export function EventLog({ events }: { events: WorkOrderEvent[] }) {
+/**
+ * Noteringar: what happened to the order, who did it and why, newest first (Familjebostäder step 7).
+ * An edit lists each field it changed; a completion shows the action taken.
+ */
+export function EventLog({
+  events,
+  nameOf,
+}: {
+  events: WorkOrderEvent[];
+  /** The name of a person of either company, where the page knows it. */
+  nameOf: (userId: string) => string | undefined;
+}) {
   const { t } = useTranslation();
   const labels = useLabels();
   const sorted = [...events].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -16,7 +27,10 @@ export function EventLog({ events }: { events: WorkOrderEvent[] }) {
   const describe = (event: WorkOrderEvent): string => {
     switch (event.type) {
       case 'created':
+        if (event.data?.registeredByContractor === true) return t('order.events.createdByContractor');
         return event.toStatus === 'draft' ? t('order.events.createdDraft') : t('order.events.createdNew');
+      case 'updated':
+        return t('order.events.updated');
       case 'status_changed':
         return t('order.events.statusChanged', {
           from: event.fromStatus ? labels.status(event.fromStatus) : EMPTY,
@@ -28,6 +42,16 @@ export function EventLog({ events }: { events: WorkOrderEvent[] }) {
         return `${t('order.events.other')}: ${event.type}`;
     }
   };
+
+  /** The Text column: the reason given, what an edit changed, what a completion recorded. */
+  const details = (event: WorkOrderEvent): string =>
+    [
+      ...(event.type === 'updated' ? describeChanges(event.data, t, nameOf) : []),
+      ...(event.type === 'status_changed' && event.toStatus === 'done'
+        ? describeCompletion(event.data, t)
+        : []),
+      ...(event.reason ? [event.reason] : []),
+    ].join('\n');
 
   const actorName = (event: WorkOrderEvent): string =>
     [event.actor?.name, event.actorOrg?.name].filter(Boolean).join(', ') || t('order.events.system');
@@ -52,9 +76,9 @@ export function EventLog({ events }: { events: WorkOrderEvent[] }) {
               <Text size="sm" c="dimmed">
                 {formatDateTime(event.createdAt)} · {actorName(event)}
               </Text>
-              {event.reason && (
+              {details(event) && (
                 <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                  {event.reason}
+                  {details(event)}
                 </Text>
               )}
             </li>
@@ -83,7 +107,7 @@ export function EventLog({ events }: { events: WorkOrderEvent[] }) {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'pre-line' }}>{event.reason ?? ''}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-line' }}>{details(event)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

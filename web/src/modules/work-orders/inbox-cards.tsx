@@ -1,14 +1,55 @@
 import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderListItem } from '../../../../contract/work-orders.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { useLabels } from '../../ui/labels.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import type { BundleGroup } from './bundle-groups.ts';
+import { SlaFlags } from './sla-flags.tsx';
 
-/** The inbox on a phone: one card per order with what a technician needs to pick the next job. */
-export function InboxCards({ orgId, items }: { orgId: string; items: WorkOrderListItem[] }) {
+type Props = {
+  orgId: string;
+  groups: BundleGroup<WorkOrderListItem>[];
+  grouped: boolean;
+  /** The other party's name on each card: the client for a contractor, the contractor for a client. */
+  counterpartOf: (item: WorkOrderListItem) => string | null;
+  bundleAction: (group: BundleGroup<WorkOrderListItem>) => ReactNode;
+};
+
+/** The inbox on a phone: one card per order, grouped by bundle when asked. */
+export function InboxCards({ orgId, groups, grouped, counterpartOf, bundleAction }: Props) {
+  const { t } = useTranslation();
+  if (!grouped)
+    return <CardList orgId={orgId} items={groups.flatMap((g) => g.items)} level={2} {...{ counterpartOf }} />;
+  return (
+    <Stack gap="lg">
+      {groups.map((group) => (
+        <section key={group.bundle ?? 'alone'} aria-label={group.bundle ?? t('bundle.alone')}>
+          <Group justify="space-between" gap="xs" mb="xs">
+            <Title order={2} size="h5">
+              {group.bundle
+                ? t('bundle.heading', { bundle: group.bundle, count: group.items.length })
+                : t('bundle.alone')}
+            </Title>
+            {bundleAction(group)}
+          </Group>
+          <CardList orgId={orgId} items={group.items} level={3} counterpartOf={counterpartOf} />
+        </section>
+      ))}
+    </Stack>
+  );
+}
+
+function CardList(props: {
+  orgId: string;
+  items: WorkOrderListItem[];
+  level: 2 | 3;
+  counterpartOf: (item: WorkOrderListItem) => string | null;
+}) {
+  const { orgId, items, level, counterpartOf } = props;
   const { t } = useTranslation();
   const labels = useLabels();
   const navigate = useNavigate();
@@ -26,8 +67,8 @@ export function InboxCards({ orgId, items }: { orgId: string; items: WorkOrderLi
             void navigate({ to: '/orgs/$orgId/work-orders/$id', params: { orgId, id: item.id } })
           }
         >
-          <Group justify="space-between" gap="xs" wrap="nowrap" mb={4}>
-            <Title order={2} size="h4">
+          <Group justify="space-between" gap="xs" wrap="nowrap" mb={4} align="flex-start">
+            <Title order={level} size="h4">
               <AnchorLink
                 to="/orgs/$orgId/work-orders/$id"
                 params={{ orgId, id: item.id }}
@@ -39,6 +80,7 @@ export function InboxCards({ orgId, items }: { orgId: string; items: WorkOrderLi
             </Title>
             <StatusBadge status={item.status} size="sm" />
           </Group>
+          <SlaFlags contact={item.contactOverdue} delivery={item.deliveryOverdue} />
           <Text size="sm" fw={600}>
             {labels.type(item.type)} · {labels.priority(item.priority)}
           </Text>
@@ -51,6 +93,11 @@ export function InboxCards({ orgId, items }: { orgId: string; items: WorkOrderLi
           <Text size="sm" c="dimmed">
             {t('inbox.columns.reporter')}: {item.reporterName} · {formatDateTime(item.orderedAt)}
           </Text>
+          {(item.contractorContact || counterpartOf(item)) && (
+            <Text size="sm" c="dimmed">
+              {[counterpartOf(item), item.contractorContact?.name].filter(Boolean).join(' · ')}
+            </Text>
+          )}
         </Card>
       ))}
     </Stack>

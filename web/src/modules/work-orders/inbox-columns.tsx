@@ -1,42 +1,45 @@
 import { Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { OrgKind } from '../../../../contract/organizations.ts';
+import type { OrgKind } from '../../../../contract/organizations.values.ts';
 import type { WorkOrderListItem } from '../../../../contract/work-orders.ts';
+import type { sv } from '../../app/i18n/sv.ts';
 import { formatDateTime, orEmpty } from '../../ui/format.ts';
 import type { useLabels } from '../../ui/labels.ts';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import type { WorkOrderSort } from './inbox-search.ts';
+import type { InboxView, WorkOrderSort } from './inbox-search.ts';
+import { SlaFlags } from './sla-flags.tsx';
 
 export type InboxColumn = {
   key: string;
   /** Key of inbox.columns.* */
-  label:
-    | 'status'
-    | 'priority'
-    | 'number'
-    | 'contractorContact'
-    | 'type'
-    | 'description'
-    | 'ownerName'
-    | 'propertyName'
-    | 'street'
-    | 'orderedAt'
-    | 'reporter'
-    | 'client'
-    | 'contractor';
-  sort?: WorkOrderSort;
+  label: keyof typeof sv.inbox.columns;
+  sort: WorkOrderSort;
   render: (order: WorkOrderListItem) => ReactNode;
   nowrap?: boolean;
 };
 
-/** The inbox's columns, in JM's order; the other party's name comes last. */
-export function inboxColumns(labels: ReturnType<typeof useLabels>, orgKind: OrgKind): InboxColumn[] {
-  const columns: InboxColumn[] = [
+/**
+ * The inbox's columns, in JM's order, every one sortable; the other party's name comes last. The
+ * completed orders also show when they were done and, for those who invoice, the reference to put
+ * on the invoice (Familjebostäder: "AO2375").
+ */
+export function inboxColumns(
+  labels: ReturnType<typeof useLabels>,
+  args: { orgKind: OrgKind; view: InboxView; invoicing: boolean },
+): InboxColumn[] {
+  const closedToo = args.view !== 'active';
+  const columns: (InboxColumn | false)[] = [
     {
       key: 'status',
       label: 'status',
       sort: 'status',
-      render: (o) => <StatusBadge status={o.status} size="sm" />,
+      nowrap: true,
+      render: (o) => (
+        <>
+          <StatusBadge status={o.status} size="sm" />
+          <SlaFlags contact={o.contactOverdue} delivery={o.deliveryOverdue} />
+        </>
+      ),
     },
     {
       key: 'priority',
@@ -51,22 +54,33 @@ export function inboxColumns(labels: ReturnType<typeof useLabels>, orgKind: OrgK
     },
     // The number cell holds the row's link; see InboxTable.
     { key: 'number', label: 'number', sort: 'number', nowrap: true, render: (o) => o.number },
+    closedToo &&
+      args.invoicing && {
+        key: 'invoiceReference',
+        label: 'invoiceReference',
+        // The reference is the client's template around the number, so it sorts as the number does.
+        sort: 'number',
+        nowrap: true,
+        render: (o) => orEmpty(o.invoiceReference),
+      },
     {
       key: 'contractorContact',
       label: 'contractorContact',
+      sort: 'contractorContact',
       render: (o) => orEmpty(o.contractorContact?.name),
     },
     { key: 'type', label: 'type', sort: 'type', render: (o) => labels.type(o.type) },
     {
       key: 'description',
       label: 'description',
+      sort: 'description',
       render: (o) => (
         <Text span inherit lineClamp={2} maw={320} title={o.description}>
           {o.description}
         </Text>
       ),
     },
-    { key: 'ownerName', label: 'ownerName', render: (o) => orEmpty(o.ownerName) },
+    { key: 'ownerName', label: 'ownerName', sort: 'ownerName', render: (o) => orEmpty(o.ownerName) },
     { key: 'propertyName', label: 'propertyName', sort: 'propertyName', render: (o) => o.propertyName },
     { key: 'street', label: 'street', sort: 'street', render: (o) => o.street },
     {
@@ -76,12 +90,22 @@ export function inboxColumns(labels: ReturnType<typeof useLabels>, orgKind: OrgK
       nowrap: true,
       render: (o) => formatDateTime(o.orderedAt),
     },
-    { key: 'reporter', label: 'reporter', render: (o) => o.reporterName },
+    closedToo && {
+      key: 'completedAt',
+      label: 'completedAt',
+      sort: 'completedAt',
+      nowrap: true,
+      render: (o) => formatDateTime(o.completedAt),
+    },
+    { key: 'reporter', label: 'reporter', sort: 'reporterName', render: (o) => o.reporterName },
+    args.orgKind === 'client'
+      ? {
+          key: 'contractor',
+          label: 'contractor',
+          sort: 'contractor',
+          render: (o) => orEmpty(o.contractor?.name),
+        }
+      : { key: 'client', label: 'client', sort: 'client', render: (o) => o.client.name },
   ];
-  if (orgKind === 'client') {
-    columns.push({ key: 'contractor', label: 'contractor', render: (o) => orEmpty(o.contractor?.name) });
-  } else {
-    columns.push({ key: 'client', label: 'client', render: (o) => o.client.name });
-  }
-  return columns;
+  return columns.filter((c): c is InboxColumn => c !== false);
 }

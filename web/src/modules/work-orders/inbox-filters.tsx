@@ -1,68 +1,141 @@
-import { Button, Group, MultiSelect, Radio } from '@mantine/core';
+import { Button, Group, MultiSelect, Radio, Select, Text } from '@mantine/core';
+import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkOrderStatus } from '../../../../contract/work-orders.ts';
+import {
+  type WorkOrderStatus,
+  type WorkOrderType,
+  workOrderTypes,
+} from '../../../../contract/work-orders.values.ts';
 import { useLabels } from '../../ui/labels.ts';
+import classes from './inbox.module.css';
 import type { InboxView } from './inbox-search.ts';
+
+export type AppliedFilter = {
+  statuses: WorkOrderStatus[];
+  types: WorkOrderType[];
+  counterpart: string | null;
+};
 
 type Props = {
   view: InboxView;
-  statuses: WorkOrderStatus[];
-  options: WorkOrderStatus[];
+  applied: AppliedFilter;
+  statusOptions: WorkOrderStatus[];
+  /** The clients (for a contractor) or contractors (for a client) to narrow to; none: no choice shown. */
+  counterparts: { value: string; label: string }[];
+  counterpartLabel: string;
+  counterpartPlaceholder: string;
   onViewChange: (view: InboxView) => void;
-  onApply: (statuses: WorkOrderStatus[]) => void;
+  onApply: (filter: AppliedFilter) => void;
+  /** Fold the filters away behind "Filter" (Mina jobb on a phone); open when one is applied. */
+  fold?: boolean;
 };
 
+const keyOf = (f: AppliedFilter) => `${f.statuses.join(',')}|${f.types.join(',')}|${f.counterpart ?? ''}`;
+
 /**
- * Aktiva / Utförda and the status filter. As in JM's portal the filter takes effect only when
- * Applicera is pressed, so several statuses can be picked without a reload for each.
+ * Aktiva / Utförda / Alla, and the filters on status, Typ av uppdrag and the other party. As in JM's
+ * portal the filters take effect only when Applicera is pressed, so several can be picked without
+ * a reload for each.
  */
-export function InboxFilters({ view, statuses, options, onViewChange, onApply }: Props) {
+export function InboxFilters(props: Props) {
+  const { view, applied, statusOptions, counterparts, onViewChange, onApply } = props;
   const { t } = useTranslation();
   const labels = useLabels();
-  const applied = statuses.join(',');
-  const [pending, setPending] = useState<{ applied: string; value: WorkOrderStatus[] }>({
-    applied,
-    value: statuses,
+  const appliedKey = keyOf(applied);
+  const [pending, setPending] = useState<{ applied: string; value: AppliedFilter }>({
+    applied: appliedKey,
+    value: applied,
   });
   // A new address (back button, another view) replaces what was picked but not applied.
-  const value = pending.applied === applied ? pending.value : statuses;
+  const value = pending.applied === appliedKey ? pending.value : applied;
+  const change = (patch: Partial<AppliedFilter>) =>
+    setPending({ applied: appliedKey, value: { ...value, ...patch } });
+  // A client named in the address stays choosable even when the list of clients does not have it.
+  const showCounterpart = counterparts.length > 1 || applied.counterpart !== null;
+
+  const applyForm = (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onApply(value);
+      }}
+      style={{ maxWidth: '100%' }}
+    >
+      <Group align="flex-end" gap="xs" wrap="wrap">
+        <MultiSelect
+          label={t('inbox.statusFilter')}
+          placeholder={value.statuses.length ? undefined : t('inbox.filterPlaceholder')}
+          data={statusOptions.map((status) => ({ value: status, label: labels.status(status) }))}
+          value={value.statuses}
+          onChange={(next) => change({ statuses: next as WorkOrderStatus[] })}
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
+          w={{ base: '100%', xs: 260 }}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <MultiSelect
+          label={t('inbox.typeFilter')}
+          placeholder={value.types.length ? undefined : t('inbox.typePlaceholder')}
+          data={workOrderTypes.map((type) => ({ value: type, label: labels.type(type) }))}
+          value={value.types}
+          onChange={(next) => change({ types: next as WorkOrderType[] })}
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
+          w={{ base: '100%', xs: 260 }}
+          comboboxProps={{ withinPortal: true }}
+        />
+        {showCounterpart && (
+          <Select
+            label={props.counterpartLabel}
+            placeholder={props.counterpartPlaceholder}
+            data={
+              applied.counterpart && !counterparts.some((c) => c.value === applied.counterpart)
+                ? [...counterparts, { value: applied.counterpart, label: applied.counterpart }]
+                : counterparts
+            }
+            value={value.counterpart}
+            onChange={(next) => change({ counterpart: next })}
+            clearable
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+            w={{ base: '100%', xs: 240 }}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
+        <Button type="submit" variant="default" mih={36}>
+          {t('inbox.apply')}
+        </Button>
+      </Group>
+    </form>
+  );
+  const anyApplied = applied.statuses.length > 0 || applied.types.length > 0 || applied.counterpart !== null;
 
   return (
     <Group align="flex-end" gap="md" wrap="wrap">
       <Radio.Group
         label={t('inbox.view')}
         value={view}
-        onChange={(next) => onViewChange(next === 'completed' ? 'completed' : 'active')}
+        onChange={(next) => onViewChange(next === 'completed' || next === 'all' ? next : 'active')}
       >
         <Group gap="md" mt={6} mb={8}>
           <Radio value="active" label={t('inbox.active')} />
           <Radio value="completed" label={t('inbox.completed')} />
+          <Radio value="all" label={t('inbox.all')} />
         </Group>
       </Radio.Group>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          onApply(value);
-        }}
-      >
-        <Group align="flex-end" gap="xs" wrap="nowrap">
-          <MultiSelect
-            label={t('inbox.filter')}
-            placeholder={value.length ? undefined : t('inbox.filterPlaceholder')}
-            data={options.map((status) => ({ value: status, label: labels.status(status) }))}
-            value={value}
-            onChange={(next) => setPending({ applied, value: next as WorkOrderStatus[] })}
-            clearable
-            w={{ base: '100%', xs: 320 }}
-            maw="calc(100vw - 9rem)"
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Button type="submit" variant="default">
-            {t('inbox.apply')}
-          </Button>
-        </Group>
-      </form>
+      {props.fold ? (
+        <details open={anyApplied || undefined} className={classes.disclosure} style={{ width: '100%' }}>
+          <summary>
+            <IconChevronDown size={18} aria-hidden />
+            <Text span fw={600}>
+              {t('inbox.filter')}
+            </Text>
+          </summary>
+          {applyForm}
+        </details>
+      ) : (
+        applyForm
+      )}
     </Group>
   );
 }

@@ -1,72 +1,133 @@
-import { Alert, Center, Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Center, Group, Loader, Pagination, Stack, Switch, Text, Title } from '@mantine/core';
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
+import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WorkOrderListItem } from '../../../../contract/work-orders.ts';
 import { isApiError } from '../../app/api.ts';
 import { formatNumber, pageRange } from '../../ui/format.ts';
 import { useLabels } from '../../ui/labels.ts';
 import { ButtonLink } from '../../ui/links.tsx';
-import { canRegisterOrders } from '../session/session.api.ts';
+import { canRegisterOrders, isContractorManager } from '../session/session.api.ts';
+import { AcceptBundleButton } from './accept-bundle-button.tsx';
+import { type BundleGroup, groupByBundle } from './bundle-groups.ts';
 import { InboxCards } from './inbox-cards.tsx';
 import { inboxColumns } from './inbox-columns.tsx';
-import { InboxFilters } from './inbox-filters.tsx';
+import { type AppliedFilter, InboxFilters } from './inbox-filters.tsx';
 import {
   defaultOrder,
   type InboxState,
+  isFiltered,
+  isTechnician,
   readInboxSearch,
   statusesInView,
   writeInboxSearch,
 } from './inbox-search.ts';
+import { InboxSearchBox } from './inbox-search-box.tsx';
 import { InboxTable } from './inbox-table.tsx';
-import { PAGE_SIZE, workOrderListQuery } from './work-orders.api.ts';
+import { MyJobsList } from './my-jobs-list.tsx';
+import { dashboardQuery, exportUrl, PAGE_SIZE, workOrderListQuery } from './work-orders.api.ts';
 
 const route = getRouteApi('/app/orgs/$orgId/work-orders');
 
-/** The inbox: the company's orders, filtered, sorted and paged from the address (JM step 10–12). */
+/**
+ * The inbox: the company's orders, searched, filtered, sorted and paged from the address (JM step
+ * 10–12). For a technician it is Mina jobb: their own orders as big cards, the next visit first.
+ */
 export function InboxPage() {
   const { t } = useTranslation();
   const labels = useLabels();
   const { orgId } = route.useParams();
   const { membership } = route.useRouteContext();
   const navigate = route.useNavigate();
-  const state = readInboxSearch(route.useSearch(), membership.orgKind);
-  const list = useQuery(workOrderListQuery(orgId, state));
+  const viewer = { orgKind: membership.orgKind, role: membership.role };
+  const technician = isTechnician(viewer);
+  const state = readInboxSearch(route.useSearch(), viewer);
+  const list = useQuery(workOrderListQuery(orgId, state, membership.orgKind));
+  // The clients (or contractors) to narrow the list to: those the company has orders with.
+  const dashboard = useQuery({ ...dashboardQuery(orgId), staleTime: 60_000 });
   const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
-  useDocumentTitle(`${t('inbox.title')} – ${membership.orgName} – Ordning`);
+  const title = technician ? t('inbox.myJobsTitle') : t('inbox.title');
+  useDocumentTitle(`${title} – ${membership.orgName} – Ordning`);
 
-  const update = (patch: Partial<InboxState>) =>
-    navigate({ search: writeInboxSearch({ ...state, page: 1, ...patch }) });
+  const update = (patch: Partial<InboxState>, options: { replace?: boolean } = {}) =>
+    navigate({ search: writeInboxSearch({ ...state, page: 1, ...patch }, viewer), ...options });
 
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const range = pageRange({ page: state.page, pageSize: PAGE_SIZE, total });
+  const client = membership.orgKind === 'client';
+  const counterparts = (dashboard.data?.byCounterpart ?? []).map((c) => ({
+    value: c.org.id,
+    label: c.org.name,
+  }));
+  const counterpartOf = (item: WorkOrderListItem) =>
+    client ? (item.contractor?.name ?? null) : item.client.name;
+
+  const bundleAction = (group: BundleGroup<WorkOrderListItem>): ReactNode =>
+    group.bundle && isContractorManager(membership) && group.items.some((o) => o.status === 'new') ? (
+      <AcceptBundleButton orgId={orgId} bundle={group.bundle} size="xs" />
+    ) : null;
+
+  const filters = (
+    <InboxFilters
+      view={state.view}
+      applied={{ statuses: state.statuses, types: state.types, counterpart: state.counterpart }}
+      statusOptions={statusesInView(state.view, membership.orgKind)}
+      counterparts={counterparts}
+      counterpartLabel={client ? t('inbox.contractorFilter') : t('inbox.clientFilter')}
+      counterpartPlaceholder={client ? t('inbox.allContractors') : t('inbox.allClients')}
+      onViewChange={(view) => update({ view, statuses: [] })}
+      onApply={(filter: AppliedFilter) => update(filter)}
+      fold={technician}
+    />
+  );
+
+  const groups = state.groupByBundle
+    ? groupByBundle(list.data?.items ?? [])
+    : [{ bundle: null, items: list.data?.items ?? [] }];
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="center" gap="sm">
         <Title order={1} id="inbox-title">
-          {t('inbox.title')}
+          {title}
         </Title>
-        {canRegisterOrders(membership) && (
-          <ButtonLink
-            to="/orgs/$orgId/work-orders/new"
-            params={{ orgId }}
-            leftSection={<IconPlus size={16} aria-hidden />}
-          >
-            {t('inbox.register')}
-          </ButtonLink>
-        )}
+        <Group gap="sm">
+          {!technician && (
+            <Anchor
+              href={exportUrl(orgId, state, membership.orgKind)}
+              download
+              size="sm"
+              style={{ display: 'inline-flex', alignItems: 'center', gap: 4, minHeight: 36 }}
+            >
+              <IconDownload size={16} aria-hidden />
+              {t('inbox.export')}
+            </Anchor>
+          )}
+          {canRegisterOrders(membership) && (
+            <ButtonLink
+              to="/orgs/$orgId/work-orders/new"
+              params={{ orgId }}
+              leftSection={<IconPlus size={16} aria-hidden />}
+            >
+              {t('inbox.register')}
+            </ButtonLink>
+          )}
+        </Group>
       </Group>
 
-      <InboxFilters
-        view={state.view}
-        statuses={state.statuses}
-        options={statusesInView(state.view, membership.orgKind)}
-        onViewChange={(view) => update({ view, statuses: [] })}
-        onApply={(statuses) => update({ statuses })}
-      />
+      <InboxSearchBox value={state.q} onSearch={(q) => void update({ q }, { replace: true })} />
+      {filters}
+      {!technician && (
+        <Switch
+          label={t('inbox.groupByBundle')}
+          checked={state.groupByBundle}
+          onChange={(event) => void update({ groupByBundle: event.currentTarget.checked, page: state.page })}
+        />
+      )}
 
       {list.isPending ? (
         <Center py="xl" role="status">
@@ -78,7 +139,7 @@ export function InboxPage() {
         </Alert>
       ) : list.data.items.length === 0 ? (
         <Text py="lg" role="status">
-          {state.statuses.length ? t('inbox.emptyFiltered') : t('inbox.empty')}
+          {isFiltered(state) ? t('inbox.emptyFiltered') : technician ? t('myJobs.empty') : t('inbox.empty')}
         </Text>
       ) : (
         <>
@@ -90,16 +151,34 @@ export function InboxPage() {
             })}
           </Text>
           <div style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }} aria-busy={list.isFetching}>
-            {narrow ? (
-              <InboxCards orgId={orgId} items={list.data.items} />
+            {technician ? (
+              <MyJobsList
+                orgId={orgId}
+                items={list.data.items}
+                byDay={state.view === 'active' && state.sort === 'schedule'}
+              />
+            ) : narrow ? (
+              <InboxCards
+                orgId={orgId}
+                groups={groups}
+                grouped={state.groupByBundle}
+                counterpartOf={counterpartOf}
+                bundleAction={bundleAction}
+              />
             ) : (
               <InboxTable
                 orgId={orgId}
-                items={list.data.items}
-                columns={inboxColumns(labels, membership.orgKind)}
+                groups={groups}
+                grouped={state.groupByBundle}
+                columns={inboxColumns(labels, {
+                  orgKind: membership.orgKind,
+                  view: state.view,
+                  invoicing: !technician,
+                })}
                 sort={state.sort}
                 order={state.order}
                 labelledBy="inbox-title"
+                bundleAction={bundleAction}
                 onSort={(sort) =>
                   update({
                     sort,

@@ -1,43 +1,105 @@
 import { describe, expect, it } from 'vitest';
-import { readInboxSearch, writeInboxSearch } from './inbox-search.ts';
+import { filterParams, type InboxViewer, readInboxSearch, viewOf, writeInboxSearch } from './inbox-search.ts';
+
+const contractor: InboxViewer = { orgKind: 'contractor', role: 'admin' };
+const technician: InboxViewer = { orgKind: 'contractor', role: 'technician' };
+const client: InboxViewer = { orgKind: 'client', role: 'coordinator' };
+const CLIENT_ID = 'c055e010-948e-444c-8bdb-02c11f9a354a';
 
 describe('readInboxSearch', () => {
   it('fills in the defaults for a plain address', () => {
-    expect(readInboxSearch({}, 'contractor')).toEqual({
+    expect(readInboxSearch({}, contractor)).toEqual({
       view: 'active',
       statuses: [],
+      types: [],
+      q: '',
+      counterpart: null,
+      groupByBundle: false,
       sort: 'orderedAt',
       order: 'desc',
       page: 1,
     });
   });
 
-  it('keeps only statuses that belong to the view', () => {
-    const state = readInboxSearch({ view: 'completed', status: 'done,new,declined,bogus' }, 'contractor');
+  it("sorts a technician's Mina jobb by the next visit, soonest first", () => {
+    const state = readInboxSearch({}, technician);
+    expect([state.sort, state.order]).toEqual(['schedule', 'asc']);
+  });
+
+  it('keeps only statuses that belong to the view, and every status in the view Alla', () => {
+    const state = readInboxSearch({ view: 'completed', status: 'done,new,declined,bogus' }, contractor);
     expect(state.statuses).toEqual(['done', 'declined']);
+    expect(readInboxSearch({ view: 'all', status: 'new,done' }, contractor).statuses).toEqual([
+      'new',
+      'done',
+    ]);
   });
 
   it('offers drafts among the active orders of a client but not of a contractor', () => {
-    expect(readInboxSearch({ status: 'draft' }, 'client').statuses).toEqual(['draft']);
-    expect(readInboxSearch({ status: 'draft' }, 'contractor').statuses).toEqual([]);
+    expect(readInboxSearch({ status: 'draft' }, client).statuses).toEqual(['draft']);
+    expect(readInboxSearch({ status: 'draft' }, contractor).statuses).toEqual([]);
+  });
+
+  it('keeps known types, the search text and a well-formed client id', () => {
+    const state = readInboxSearch(
+      { type: 'fault,warranty,nonsense', q: '  blandaren ', client: CLIENT_ID, contractor: CLIENT_ID },
+      contractor,
+    );
+    expect(state.types).toEqual(['fault', 'warranty']);
+    expect(state.q).toBe('blandaren');
+    expect(state.counterpart).toBe(CLIENT_ID);
+    expect(readInboxSearch({ client: 'not-a-uuid' }, contractor).counterpart).toBeNull();
+    // A client's inbox is narrowed by contractor, not by client.
+    expect(readInboxSearch({ client: CLIENT_ID }, client).counterpart).toBeNull();
   });
 
   it('falls back to the default sort for an unknown column and sorts other columns ascending', () => {
-    expect(readInboxSearch({ sort: 'password' }, 'client').sort).toBe('orderedAt');
-    expect(readInboxSearch({ sort: 'number' }, 'client').order).toBe('asc');
+    expect(readInboxSearch({ sort: 'password' }, client).sort).toBe('orderedAt');
+    expect(readInboxSearch({ sort: 'number' }, client).order).toBe('asc');
+    expect(readInboxSearch({ sort: 'completedAt' }, client).order).toBe('desc');
   });
 });
 
 describe('writeInboxSearch', () => {
   it('leaves defaults out of the address and round-trips the rest', () => {
-    expect(writeInboxSearch(readInboxSearch({}, 'client'))).toEqual({
-      view: undefined,
-      status: undefined,
-      sort: undefined,
-      order: undefined,
-      page: undefined,
-    });
-    const search = { view: 'completed', status: 'done,invoiced', sort: 'number', order: 'desc', page: 3 };
-    expect(writeInboxSearch(readInboxSearch(search, 'contractor'))).toEqual(search);
+    const plain = writeInboxSearch(readInboxSearch({}, client), client);
+    expect(Object.values(plain).filter((v) => v !== undefined)).toEqual([]);
+    const search = {
+      view: 'completed',
+      status: 'done,invoiced',
+      type: 'fault',
+      q: 'blandaren',
+      client: CLIENT_ID,
+      group: 'bundle',
+      sort: 'number',
+      order: 'desc',
+      page: 3,
+    };
+    const written = writeInboxSearch(readInboxSearch(search, contractor), contractor);
+    expect(Object.fromEntries(Object.entries(written).filter(([, v]) => v !== undefined))).toEqual(search);
+  });
+
+  it("leaves a technician's default sort out of the address", () => {
+    expect(writeInboxSearch(readInboxSearch({}, technician), technician).sort).toBeUndefined();
+  });
+});
+
+describe('filterParams', () => {
+  it('names the API filters, the other party by its side', () => {
+    const state = readInboxSearch(
+      { status: 'new,accepted', type: 'fault', q: 'kök', client: CLIENT_ID },
+      contractor,
+    );
+    expect(filterParams(state, 'contractor').toString()).toBe(
+      `view=active&sort=orderedAt&order=desc&status=new&status=accepted&type=fault&q=k%C3%B6k&clientOrgId=${CLIENT_ID}`,
+    );
+  });
+});
+
+describe('viewOf', () => {
+  it('finds the view that shows a status', () => {
+    expect(viewOf('new')).toBe('active');
+    expect(viewOf('invoiced')).toBe('completed');
+    expect(viewOf(null)).toBe('all');
   });
 });

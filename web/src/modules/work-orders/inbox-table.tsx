@@ -1,29 +1,67 @@
-import { Table, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Group, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowsSort, IconArrowUp } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderListItem } from '../../../../contract/work-orders.ts';
 import { AnchorLink } from '../../ui/links.tsx';
+import type { BundleGroup } from './bundle-groups.ts';
 import type { InboxColumn } from './inbox-columns.tsx';
 import type { WorkOrderSort } from './inbox-search.ts';
 
 type Props = {
   orgId: string;
-  items: WorkOrderListItem[];
+  /** One group without a bundle = the plain list; with bundles, each gets a heading row. */
+  groups: BundleGroup<WorkOrderListItem>[];
+  grouped: boolean;
   columns: InboxColumn[];
   sort: WorkOrderSort;
   order: 'asc' | 'desc';
   onSort: (sort: WorkOrderSort) => void;
   labelledBy: string;
+  /** What a bundle's heading row offers, e.g. Acceptera bunten. */
+  bundleAction: (group: BundleGroup<WorkOrderListItem>) => ReactNode;
 };
 
 /**
  * The inbox as a table (JM step 10–13). A click anywhere on a row opens the order; for keyboard and
  * screen-reader users the AO-nr is the row's link, and sortable headers are buttons.
  */
-export function InboxTable({ orgId, items, columns, sort, order, onSort, labelledBy }: Props) {
+export function InboxTable(props: Props) {
+  const { orgId, groups, grouped, columns, sort, order, onSort, labelledBy } = props;
   const { t } = useTranslation();
   const navigate = useNavigate();
+
+  const row = (item: WorkOrderListItem) => (
+    <Table.Tr
+      key={item.id}
+      style={{ cursor: 'pointer' }}
+      onClick={(event) => {
+        // Let people select text in a row without opening the order.
+        if (window.getSelection()?.toString()) return;
+        if (event.metaKey || event.ctrlKey) return;
+        void navigate({ to: '/orgs/$orgId/work-orders/$id', params: { orgId, id: item.id } });
+      }}
+    >
+      {columns.map((column) => (
+        <Table.Td key={column.key} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
+          {column.key === 'number' ? (
+            <AnchorLink
+              to="/orgs/$orgId/work-orders/$id"
+              params={{ orgId, id: item.id }}
+              onClick={(event: React.MouseEvent) => event.stopPropagation()}
+              fw={600}
+              fz="sm"
+            >
+              {item.number}
+            </AnchorLink>
+          ) : (
+            column.render(item)
+          )}
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
 
   return (
     <Table.ScrollContainer minWidth={1180}>
@@ -32,13 +70,6 @@ export function InboxTable({ orgId, items, columns, sort, order, onSort, labelle
           <Table.Tr>
             {columns.map((column) => {
               const label = t(`inbox.columns.${column.label}`);
-              if (!column.sort) {
-                return (
-                  <Table.Th key={column.key} scope="col">
-                    {label}
-                  </Table.Th>
-                );
-              }
               const active = column.sort === sort;
               const SortIcon = active ? (order === 'asc' ? IconArrowUp : IconArrowDown) : IconArrowsSort;
               return (
@@ -48,7 +79,7 @@ export function InboxTable({ orgId, items, columns, sort, order, onSort, labelle
                   aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}
                 >
                   <UnstyledButton
-                    onClick={() => column.sort && onSort(column.sort)}
+                    onClick={() => onSort(column.sort)}
                     fw={700}
                     fz="sm"
                     style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}
@@ -66,38 +97,25 @@ export function InboxTable({ orgId, items, columns, sort, order, onSort, labelle
             })}
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr
-              key={item.id}
-              style={{ cursor: 'pointer' }}
-              onClick={(event) => {
-                // Let people select text in a row without opening the order.
-                if (window.getSelection()?.toString()) return;
-                if (event.metaKey || event.ctrlKey) return;
-                void navigate({ to: '/orgs/$orgId/work-orders/$id', params: { orgId, id: item.id } });
-              }}
-            >
-              {columns.map((column) => (
-                <Table.Td key={column.key} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
-                  {column.key === 'number' ? (
-                    <AnchorLink
-                      to="/orgs/$orgId/work-orders/$id"
-                      params={{ orgId, id: item.id }}
-                      onClick={(event: React.MouseEvent) => event.stopPropagation()}
-                      fw={600}
-                      fz="sm"
-                    >
-                      {item.number}
-                    </AnchorLink>
-                  ) : (
-                    column.render(item)
-                  )}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
+        {groups.map((group) => (
+          <Table.Tbody key={group.bundle ?? 'alone'}>
+            {grouped && (
+              <Table.Tr bg="gray.1">
+                <Table.Th scope="rowgroup" colSpan={columns.length}>
+                  <Group gap="md" wrap="nowrap">
+                    <Text fw={700} fz="sm">
+                      {group.bundle
+                        ? t('bundle.heading', { bundle: group.bundle, count: group.items.length })
+                        : t('bundle.alone')}
+                    </Text>
+                    {props.bundleAction(group)}
+                  </Group>
+                </Table.Th>
+              </Table.Tr>
+            )}
+            {group.items.map(row)}
+          </Table.Tbody>
+        ))}
       </Table>
     </Table.ScrollContainer>
   );

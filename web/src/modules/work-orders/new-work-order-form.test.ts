@@ -66,6 +66,23 @@ describe('validateNewWorkOrder', () => {
   });
 });
 
+describe('a contractor registering an order', () => {
+  it('names the client instead of a contractor and sends no dispatch flag', () => {
+    const values = { ...filled, contractorOrgId: null, clientOrgId: '1b7c2a52-6a3b-4f1e-9a61-2f0d1c1b9e22' };
+    const body = toCreateBody(values, true, 'contractor');
+    expect(body.clientOrgId).toBe('1b7c2a52-6a3b-4f1e-9a61-2f0d1c1b9e22');
+    expect(body).not.toHaveProperty('contractorOrgId');
+    expect(body).not.toHaveProperty('dispatch');
+    expect(validateNewWorkOrder(values, true, t.t, 'contractor')).toEqual({});
+  });
+
+  it('asks for the client', () => {
+    expect(validateNewWorkOrder({ ...filled, contractorOrgId: null }, true, t.t, 'contractor')).toEqual({
+      clientOrgId: 'Välj beställare',
+    });
+  });
+});
+
 describe('toCreateBody', () => {
   it('leaves out blank optional fields and trims the rest', () => {
     const body = toCreateBody({ ...filled, city: '  ', phrase: ' Blandare ' }, false);

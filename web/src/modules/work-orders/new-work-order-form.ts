@@ -35,7 +35,12 @@ export type NewWorkOrderValues = {
   preferredTime: string;
   reporter: { name: string; phones: PhoneValue[]; email: string };
   contractorOrgId: string | null;
+  /** A contractor registering an order names the client it is for. */
+  clientOrgId: string | null;
 };
+
+/** Who registers: a client sends the order to a contractor; a contractor registers it for a client. */
+export type Registrar = 'client' | 'contractor';
 
 export const emptyNewWorkOrder: NewWorkOrderValues = {
   type: 'fault',
@@ -56,11 +61,20 @@ export const emptyNewWorkOrder: NewWorkOrderValues = {
   preferredTime: '',
   reporter: { name: '', phones: [{ key: 'first', kind: 'home', number: '', preferred: true }], email: '' },
   contractorOrgId: null,
+  clientOrgId: null,
 };
 
 const optional = (value: string) => (value.trim() ? value.trim() : undefined);
 
-export function toCreateBody(values: NewWorkOrderValues, dispatch: boolean): CreateWorkOrderBody {
+export function toCreateBody(
+  values: NewWorkOrderValues,
+  dispatch: boolean,
+  registrar: Registrar = 'client',
+): CreateWorkOrderBody {
+  const parties =
+    registrar === 'contractor'
+      ? { clientOrgId: values.clientOrgId ?? undefined }
+      : { contractorOrgId: values.contractorOrgId ?? undefined, dispatch };
   return {
     type: values.type,
     priority: values.priority,
@@ -87,8 +101,7 @@ export function toCreateBody(values: NewWorkOrderValues, dispatch: boolean): Cre
       })),
       email: optional(values.reporter.email),
     },
-    contractorOrgId: values.contractorOrgId ?? undefined,
-    dispatch,
+    ...parties,
   };
 }
 
@@ -100,9 +113,10 @@ export function validateNewWorkOrder(
   values: NewWorkOrderValues,
   dispatch: boolean,
   t: TFunction,
+  registrar: Registrar = 'client',
 ): Record<string, string> {
   const errors: Record<string, string> = {};
-  const body = toCreateBody(values, dispatch);
+  const body = toCreateBody(values, dispatch, registrar);
   const parsed = createWorkOrderBodySchema.safeParse(body);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -112,7 +126,11 @@ export function validateNewWorkOrder(
       errors[field] = blank ? t('validation.required') : messageFor(issue, field, t);
     }
   }
-  if (dispatch && !values.contractorOrgId) errors.contractorOrgId = t('validation.chooseContractor');
+  if (registrar === 'contractor') {
+    if (!values.clientOrgId) errors.clientOrgId = t('validation.chooseClient');
+  } else if (dispatch && !values.contractorOrgId) {
+    errors.contractorOrgId = t('validation.chooseContractor');
+  }
   return errors;
 }
 

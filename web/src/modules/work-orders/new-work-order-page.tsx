@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, isApiError } from '../../app/api.ts';
 import { notify } from '../../ui/notify.ts';
@@ -12,12 +12,13 @@ import { canRegisterOrders } from '../session/session.api.ts';
 import {
   emptyNewWorkOrder,
   type NewWorkOrderValues,
+  type Registrar,
   toCreateBody,
   validateNewWorkOrder,
 } from './new-work-order-form.ts';
 import { OrderFields } from './order-fields.tsx';
 import { ReporterFields } from './reporter-fields.tsx';
-import { contractorsQuery, createWorkOrder, workOrderKeys } from './work-orders.api.ts';
+import { contractorsQuery, createWorkOrder, dashboardQuery, workOrderKeys } from './work-orders.api.ts';
 
 const route = getRouteApi('/app/orgs/$orgId/work-orders/new');
 
@@ -27,7 +28,11 @@ function focusFirstError() {
   });
 }
 
-/** Registrera arbetsorder: the client describes the job and sends it to a contractor, or keeps a draft. */
+/**
+ * Registrera arbetsorder: the client describes the job and sends it to a contractor, or keeps a
+ * draft; a contractor registers one for a client (Familjebostäder's menu, e.g. a fault found on a
+ * round), which starts out accepted.
+ */
 export function NewWorkOrderPage() {
   const { t } = useTranslation();
   const { orgId } = route.useParams();
@@ -36,8 +41,20 @@ export function NewWorkOrderPage() {
   const queryClient = useQueryClient();
   useDocumentTitle(`${t('newOrder.title')} – Ordning`);
   const allowed = canRegisterOrders(membership);
-  const contractors = useQuery({ ...contractorsQuery(orgId), enabled: allowed });
+  const registrar: Registrar = membership.orgKind === 'contractor' ? 'contractor' : 'client';
+  const contractors = useQuery({ ...contractorsQuery(orgId), enabled: allowed && registrar === 'client' });
+  // A contractor's clients: those it has orders from (there is no list of agreements to read yet).
+  const clients = useQuery({ ...dashboardQuery(orgId), enabled: allowed && registrar === 'contractor' });
   const form = useForm<NewWorkOrderValues>({ initialValues: emptyNewWorkOrder });
+  const clientOptions = (clients.data?.byCounterpart ?? []).map((c) => ({
+    value: c.org.id,
+    label: c.org.name,
+  }));
+  const onlyClient = clientOptions.length === 1 ? clientOptions[0]!.value : null;
+  const { setFieldValue } = form;
+  useEffect(() => {
+    if (onlyClient) setFieldValue('clientOrgId', (current) => current ?? onlyClient);
+  }, [onlyClient, setFieldValue]);
   const [problem, setProblem] = useState<string | null>(null);
   // One key per submission; a retry of the same content reuses it, so a lost answer never makes two orders.
   const attempt = useRef<{ key: string; body: string } | null>(null);
@@ -49,9 +66,11 @@ export function NewWorkOrderPage() {
       void queryClient.invalidateQueries({ queryKey: workOrderKeys.all(orgId) });
       queryClient.setQueryData(workOrderKeys.detail(orgId, order.id), order);
       notify(
-        order.status === 'draft'
-          ? t('newOrder.saved', { number: order.number })
-          : t('newOrder.dispatched', { number: order.number, contractor: order.contractor?.name ?? '' }),
+        registrar === 'contractor'
+          ? t('newOrder.registered', { number: order.number, client: order.client.name })
+          : order.status === 'draft'
+            ? t('newOrder.saved', { number: order.number })
+            : t('newOrder.dispatched', { number: order.number, contractor: order.contractor?.name ?? '' }),
         'success',
       );
       await navigate({ to: '/orgs/$orgId/work-orders/$id', params: { orgId, id: order.id } });
@@ -88,14 +107,14 @@ export function NewWorkOrderPage() {
 
   const submit = (dispatch: boolean) => {
     setProblem(null);
-    const errors = validateNewWorkOrder(form.values, dispatch, t);
+    const errors = validateNewWorkOrder(form.values, dispatch, t, registrar);
     form.setErrors(errors);
     if (Object.keys(errors).length) {
       setProblem(t('newOrder.fixErrors'));
       focusFirstError();
       return;
     }
-    const body = toCreateBody(form.values, dispatch);
+    const body = toCreateBody(form.values, dispatch, registrar);
     const serialized = JSON.stringify(body);
     if (attempt.current?.body !== serialized) attempt.current = { key: randomUuid(), body: serialized };
     create.mutate({ orgId, body, idempotencyKey: attempt.current.key });
@@ -129,17 +148,31 @@ export function NewWorkOrderPage() {
             <ReporterFields form={form} />
           </Fieldset>
 
-          <Fieldset legend={t('newOrder.sections.contractor')}>
-            <Select
-              label={t('newOrder.contractor')}
-              placeholder={t('newOrder.contractorPlaceholder')}
-              data={contractorOptions}
-              required
-              nothingFoundMessage={t('newOrder.noContractors')}
-              disabled={contractors.isPending}
-              {...form.getInputProps('contractorOrgId')}
-            />
-          </Fieldset>
+          {registrar === 'contractor' ? (
+            <Fieldset legend={t('newOrder.sections.client')}>
+              <Select
+                label={t('newOrder.client')}
+                placeholder={t('newOrder.clientPlaceholder')}
+                data={clientOptions}
+                required
+                nothingFoundMessage={t('newOrder.noClients')}
+                disabled={clients.isPending}
+                {...form.getInputProps('clientOrgId')}
+              />
+            </Fieldset>
+          ) : (
+            <Fieldset legend={t('newOrder.sections.contractor')}>
+              <Select
+                label={t('newOrder.contractor')}
+                placeholder={t('newOrder.contractorPlaceholder')}
+                data={contractorOptions}
+                required
+                nothingFoundMessage={t('newOrder.noContractors')}
+                disabled={contractors.isPending}
+                {...form.getInputProps('contractorOrgId')}
+              />
+            </Fieldset>
+          )}
 
           {problem && (
             <Alert color="red" role="alert">
@@ -147,18 +180,26 @@ export function NewWorkOrderPage() {
             </Alert>
           )}
 
-          <Group gap="sm">
-            <Button type="submit" loading={create.isPending && create.variables?.body.dispatch !== false}>
-              {t('newOrder.dispatch')}
-            </Button>
-            <Button
-              variant="default"
-              onClick={() => submit(false)}
-              loading={create.isPending && create.variables?.body.dispatch === false}
-            >
-              {t('newOrder.saveDraft')}
-            </Button>
-          </Group>
+          {registrar === 'contractor' ? (
+            <Group gap="sm">
+              <Button type="submit" loading={create.isPending}>
+                {t('newOrder.register')}
+              </Button>
+            </Group>
+          ) : (
+            <Group gap="sm">
+              <Button type="submit" loading={create.isPending && create.variables?.body.dispatch !== false}>
+                {t('newOrder.dispatch')}
+              </Button>
+              <Button
+                variant="default"
+                onClick={() => submit(false)}
+                loading={create.isPending && create.variables?.body.dispatch === false}
+              >
+                {t('newOrder.saveDraft')}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </form>
     </Stack>

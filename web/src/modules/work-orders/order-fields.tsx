@@ -1,7 +1,7 @@
 import { Checkbox, Fieldset, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { priorities, workOrderTypes } from '../../../../contract/work-orders.ts';
+import { priorities, workOrderTypes } from '../../../../contract/work-orders.values.ts';
 import { useLabels } from '../../ui/labels.ts';
 import type { NewWorkOrderValues } from './new-work-order-form.ts';
 

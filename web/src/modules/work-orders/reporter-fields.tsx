@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Radio, Select, SimpleGrid, Stack, Text, Text
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { phoneKinds } from '../../../../contract/work-orders.ts';
+import { phoneKinds } from '../../../../contract/work-orders.values.ts';
 import { randomUuid } from '../../ui/uuid.ts';
 import type { NewWorkOrderValues } from './new-work-order-form.ts';
 

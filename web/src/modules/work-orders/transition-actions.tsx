@@ -1,6 +1,6 @@
-import { Button, Group, Paper, Text, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrder, WorkOrderStatus } from '../../../../contract/work-orders.ts';
 import { type FieldError, isApiError } from '../../app/api.ts';
@@ -66,6 +66,13 @@ export function actionFor(from: WorkOrderStatus, to: Target): Action {
   }
 }
 
+/** A phone's button: at least 50 px high, growing when a long label wraps ("Anmälare svarar inte"). */
+const BIG_BUTTON = {
+  root: { height: 'auto', minHeight: 50, paddingBlock: 6 },
+  inner: { height: 'auto' },
+  label: { whiteSpace: 'normal', overflow: 'visible', height: 'auto', lineHeight: 1.25, textAlign: 'center' },
+} as const;
+
 const ORDER: Target[] = [
   'accepted',
   'done',
@@ -76,7 +83,17 @@ const ORDER: Target[] = [
   'cancelled',
 ];
 
-export function TransitionActions({ orgId, order }: { orgId: string; order: WorkOrder }) {
+type Props = {
+  orgId: string;
+  order: WorkOrder;
+  /** Phones: big buttons, two to a row, for a thumb. */
+  large: boolean;
+  /** Open this move's dialog at once (a card's Utförd button leads here); called when it has opened. */
+  start?: 'done' | undefined;
+  onStarted?: () => void;
+};
+
+export function TransitionActions({ orgId, order, large, start: startWith, onStarted }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
   const queryClient = useQueryClient();
@@ -124,9 +141,17 @@ export function TransitionActions({ orgId, order }: { orgId: string; order: Work
     else move.mutate({ to: action.to });
   };
 
+  const started = useRef(false);
+  useEffect(() => {
+    if (!startWith || started.current) return;
+    started.current = true;
+    if (order.allowedTransitions.includes(startWith)) setOpen(actionFor(order.status, startWith));
+    onStarted?.();
+  }, [startWith, order.allowedTransitions, order.status, onStarted]);
+
   const submit = (values: DialogValues) => {
     if (!open) return;
-    const optional = (value: string) => value.trim() || undefined;
+    const optional = (value: string | null) => value?.trim() || undefined;
     move.mutate(
       open.dialog?.kind === 'reason'
         ? { to: open.to, reason: values.reason.trim() }
@@ -141,30 +166,35 @@ export function TransitionActions({ orgId, order }: { orgId: string; order: Work
     );
   };
 
+  const buttons = actions.map((action) => (
+    <Button
+      key={action.to}
+      variant={action.variant}
+      color={action.color}
+      size={large ? 'lg' : 'sm'}
+      onClick={() => start(action)}
+      loading={move.isPending && move.variables?.to === action.to && !open}
+      disabled={move.isPending && !open}
+      fz={large ? 'md' : undefined}
+      styles={large ? BIG_BUTTON : undefined}
+    >
+      {t(`actions.${action.label}`)}
+    </Button>
+  ));
+
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="actions-title">
-      <Title order={2} size="h4" id="actions-title" mb="sm">
-        {t('order.sections.actions')}
-      </Title>
+    <>
       {actions.length === 0 ? (
         <Text size="sm">{t('actions.none')}</Text>
+      ) : large ? (
+        <SimpleGrid cols={2} spacing="xs">
+          {buttons}
+        </SimpleGrid>
       ) : (
-        <Group gap="sm">
-          {actions.map((action) => (
-            <Button
-              key={action.to}
-              variant={action.variant}
-              color={action.color}
-              onClick={() => start(action)}
-              loading={move.isPending && move.variables?.to === action.to && !open}
-              disabled={move.isPending && !open}
-            >
-              {t(`actions.${action.label}`)}
-            </Button>
-          ))}
-        </Group>
+        <Group gap="sm">{buttons}</Group>
       )}
       <TransitionDialog
+        key={order.version}
         opened={open !== null}
         kind={open?.dialog?.kind ?? 'reason'}
         title={open?.dialog ? t(`actions.${open.dialog.title}`, { number: order.number }) : ''}
@@ -172,9 +202,12 @@ export function TransitionActions({ orgId, order }: { orgId: string; order: Work
         submitColor={open?.color}
         pending={move.isPending}
         serverErrors={fieldErrors}
+        closeOut={order.closeOut}
+        model={order.model}
+        serialNumber={order.serialNumber}
         onClose={() => setOpen(null)}
         onSubmit={submit}
       />
-    </Paper>
+    </>
   );
 }

@@ -1,7 +1,9 @@
-import { Autocomplete, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CloseOut } from '../../../../contract/work-orders.ts';
 import type { FieldError } from '../../app/api.ts';
 
 export type DialogKind = 'reason' | 'done';
@@ -9,31 +11,11 @@ export type DialogKind = 'reason' | 'done';
 export type DialogValues = {
   reason: string;
   actionDescription: string;
-  faultType: string;
-  rootCause: string;
+  faultType: string | null;
+  rootCause: string | null;
   model: string;
   serialNumber: string;
 };
-
-// The defaults of domain.md; a client will be able to set its own lists.
-const FAULT_TYPES = [
-  'Slitage',
-  'Skadegörelse',
-  'Montagefel',
-  'Materialfel',
-  'Handhavandefel',
-  'Ej fel',
-  'Garantifel',
-];
-const ROOT_CAUSES = [
-  'Ålder/slitage',
-  'Brukarfel',
-  'Utförandefel',
-  'Materialfel',
-  'Konstruktionsfel',
-  'Yttre påverkan',
-  'Okänd',
-];
 
 type Props = {
   opened: boolean;
@@ -43,27 +25,54 @@ type Props = {
   submitColor?: string;
   pending: boolean;
   serverErrors: FieldError[];
+  /** The client's close-out lists and what it requires (for `done`). */
+  closeOut: CloseOut;
+  /** Egenskaper and Serienummer as the order has them, to start from. */
+  model: string | null;
+  serialNumber: string | null;
   onClose: () => void;
   onSubmit: (values: DialogValues) => void;
 };
 
-/** Asks what a move needs before it is made: a reason (decline, cancel, reopen) or the close-out. */
+/**
+ * Asks what a move needs before it is made: a reason (decline, cancel, reopen) or the close-out
+ * (JM step 22, Familjebostäder step 9): Åtgärdsbeskrivning, Feltyp and Rotorsak from the client's
+ * lists, and Egenskaper and Serienummer, required where the client or the appliance requires them.
+ */
 export function TransitionDialog(props: Props) {
-  const { opened, kind, title, submitLabel, submitColor, pending, serverErrors, onClose, onSubmit } = props;
+  const {
+    opened,
+    kind,
+    title,
+    submitLabel,
+    submitColor,
+    pending,
+    serverErrors,
+    closeOut,
+    onClose,
+    onSubmit,
+  } = props;
   const { t } = useTranslation();
+  const narrow = useMediaQuery('(max-width: 30em)', false, { getInitialValueInEffect: false });
+  const required = (on: boolean, value: string | null) =>
+    on && !value?.trim() ? t('validation.required') : null;
   const form = useForm<DialogValues>({
     initialValues: {
       reason: '',
       actionDescription: '',
-      faultType: '',
-      rootCause: '',
-      model: '',
-      serialNumber: '',
+      faultType: null,
+      rootCause: null,
+      model: props.model ?? '',
+      serialNumber: props.serialNumber ?? '',
     },
     validate: {
       reason: (value) => (kind === 'reason' && !value.trim() ? t('validation.reason') : null),
       actionDescription: (value) =>
         kind === 'done' && !value.trim() ? t('validation.actionDescription') : null,
+      faultType: (value) => required(kind === 'done' && closeOut.requireFaultType, value),
+      rootCause: (value) => required(kind === 'done' && closeOut.requireRootCause, value),
+      model: (value) => required(kind === 'done' && closeOut.requireModelAndSerial, value),
+      serialNumber: (value) => required(kind === 'done' && closeOut.requireModelAndSerial, value),
     },
   });
   const { setErrors, reset } = form;
@@ -83,6 +92,7 @@ export function TransitionDialog(props: Props) {
       title={title}
       size="lg"
       centered
+      fullScreen={narrow}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form noValidate onSubmit={form.onSubmit(onSubmit)}>
@@ -108,33 +118,48 @@ export function TransitionDialog(props: Props) {
                 data-autofocus
                 {...form.getInputProps('actionDescription')}
               />
-              <Autocomplete
-                label={t('order.fields.faultType')}
-                data={FAULT_TYPES}
-                maxLength={100}
-                comboboxProps={{ withinPortal: false }}
-                {...form.getInputProps('faultType')}
-              />
-              <Autocomplete
-                label={t('order.fields.rootCause')}
-                data={ROOT_CAUSES}
-                maxLength={100}
-                comboboxProps={{ withinPortal: false }}
-                {...form.getInputProps('rootCause')}
-              />
-              <TextInput label={t('order.fields.model')} maxLength={200} {...form.getInputProps('model')} />
-              <TextInput
-                label={t('order.fields.serialNumber')}
-                maxLength={100}
-                {...form.getInputProps('serialNumber')}
-              />
+              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+                <Select
+                  label={t('order.fields.faultType')}
+                  placeholder={t('actions.choose')}
+                  data={closeOut.faultTypes}
+                  required={closeOut.requireFaultType}
+                  clearable={!closeOut.requireFaultType}
+                  clearButtonProps={{ 'aria-label': t('common.clear') }}
+                  comboboxProps={{ withinPortal: false }}
+                  {...form.getInputProps('faultType')}
+                />
+                <Select
+                  label={t('order.fields.rootCause')}
+                  placeholder={t('actions.choose')}
+                  data={closeOut.rootCauses}
+                  required={closeOut.requireRootCause}
+                  clearable={!closeOut.requireRootCause}
+                  clearButtonProps={{ 'aria-label': t('common.clear') }}
+                  comboboxProps={{ withinPortal: false }}
+                  {...form.getInputProps('rootCause')}
+                />
+                <TextInput
+                  label={t('order.fields.model')}
+                  description={closeOut.requireModelAndSerial ? t('actions.applianceHint') : undefined}
+                  required={closeOut.requireModelAndSerial}
+                  maxLength={200}
+                  {...form.getInputProps('model')}
+                />
+                <TextInput
+                  label={t('order.fields.serialNumber')}
+                  required={closeOut.requireModelAndSerial}
+                  maxLength={100}
+                  {...form.getInputProps('serialNumber')}
+                />
+              </SimpleGrid>
             </>
           )}
           <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={onClose} mih={44}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={pending} color={submitColor}>
+            <Button type="submit" loading={pending} color={submitColor} mih={44}>
               {submitLabel}
             </Button>
           </Group>

@@ -1,31 +1,52 @@
 import { Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WorkOrder } from '../../../../contract/work-orders.ts';
 import { isApiError } from '../../app/api.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { isContractorManager } from '../session/session.api.ts';
 import { EventLog } from './event-log.tsx';
-import { TransitionActions } from './transition-actions.tsx';
+import { OrderActionsPanel } from './order-actions-panel.tsx';
+import { SlaFlags } from './sla-flags.tsx';
 import { WorkOrderDetails } from './work-order-details.tsx';
-import { workOrderQuery } from './work-orders.api.ts';
+import { membersQuery, type OrgMember, workOrderQuery } from './work-orders.api.ts';
 
 const route = getRouteApi('/app/orgs/$orgId/work-orders/$id');
 
-/** One order: everything needed to do the work, the moves allowed now, and what has happened. */
+/** Everyone the page can name: the company's people, the order's contact and whoever acted on it. */
+function namesOf(order: WorkOrder, members: OrgMember[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const event of order.events) if (event.actor) names.set(event.actor.id, event.actor.name);
+  if (order.contractorContact) names.set(order.contractorContact.id, order.contractorContact.name);
+  for (const member of members) names.set(member.userId, member.name);
+  return names;
+}
+
+/** One order: the moves allowed now near the top, everything needed to do the work, what has happened. */
 export function WorkOrderPage() {
   const { t } = useTranslation();
   const { orgId, id } = route.useParams();
+  const { membership } = route.useRouteContext();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
   const query = useQuery(workOrderQuery(orgId, id));
+  const contractor = membership.orgKind === 'contractor';
+  const members = useQuery({ ...membersQuery(orgId), enabled: contractor && membership.role !== 'support' });
+  const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   useDocumentTitle(
     `${query.data ? t('order.title', { number: query.data.number }) : t('inbox.title')} – Ordning`,
   );
+  // The dialog a card asked for has opened; going back should not open it again.
+  const started = useCallback(() => void navigate({ search: {}, replace: true }), [navigate]);
 
   const back = (
     <AnchorLink to="/orgs/$orgId/work-orders" params={{ orgId }} size="sm">
-      <Group gap={4} component="span">
+      <Group gap={4} component="span" mih={32}>
         <IconArrowLeft size={16} aria-hidden />
         {t('order.backToList')}
       </Group>
@@ -51,16 +72,27 @@ export function WorkOrderPage() {
   }
 
   const order = query.data;
+  const names = namesOf(order, members.data?.items ?? []);
   return (
     <Stack gap="md">
       {back}
-      <Group gap="sm" align="center">
-        <Title order={1}>{t('order.title', { number: order.number })}</Title>
-        <StatusBadge status={order.status} size="lg" />
-      </Group>
-      <TransitionActions orgId={orgId} order={order} />
-      <WorkOrderDetails order={order} />
-      <EventLog events={order.events} />
+      <div>
+        <Group gap="sm" align="center">
+          <Title order={1}>{t('order.title', { number: order.number })}</Title>
+          <StatusBadge status={order.status} size="lg" />
+        </Group>
+        <SlaFlags contact={order.contactOverdue} delivery={order.deliveryOverdue} />
+      </div>
+      <OrderActionsPanel
+        orgId={orgId}
+        order={order}
+        membership={membership}
+        large={narrow}
+        start={search.action}
+        onStarted={started}
+      />
+      <WorkOrderDetails orgId={orgId} order={order} canAcceptBundle={isContractorManager(membership)} />
+      <EventLog events={order.events} nameOf={(userId) => names.get(userId)} />
     </Stack>
   );
 }
