@@ -52,9 +52,16 @@ export const createWorkOrderBodySchema = z
     phrase: text(200).optional(),
     billable: z.boolean().optional().describe('Defaults to false for warranty, true otherwise'),
     externalRef: text(100).optional(),
-    propertyName: requiredText(200).describe('Fastighet, e.g. "Solna Rosenborg 3"'),
+    objectId: z
+      .uuid()
+      .optional()
+      .describe("An object of the client's register: place, access and tenant are filled from it where not given"),
+    roomId: z.uuid().optional().describe('A room of that object'),
+    unitId: z.uuid().optional().describe('A unit in that room'),
+    tenantId: z.uuid().optional().describe("The reporter, from the object's tenants (default: its current tenant)"),
+    propertyName: requiredText(200).optional().describe('Fastighet, e.g. "Solna Rosenborg 3"; required without objectId'),
     ownerName: text(200).optional().describe('Företag on the address, e.g. "Brf Vågen"'),
-    street: requiredText(200),
+    street: requiredText(200).optional().describe('Required without objectId'),
     postalCode: z
       .string()
       .trim()
@@ -79,7 +86,7 @@ export const createWorkOrderBodySchema = z
     keyInfo: text(500).optional(),
     entryWithoutTenant: z.boolean().optional(),
     preferredTime: text(200).optional(),
-    reporter: reporterSchema,
+    reporter: reporterSchema.optional().describe('Required unless the object has a tenant'),
     clientContact: clientContactSchema.optional().describe("The client's contact person for this order"),
     clientOrgId: z
       .uuid()
@@ -232,6 +239,8 @@ export const workOrderSchema = workOrderListItemSchema
     model: z.string().nullable(),
     serialNumber: z.string().nullable(),
     version: z.number().int(),
+    canDispatch: z.boolean().describe('The caller may send this draft or declined order to a contractor'),
+    editableFields: z.array(z.string()).describe('The fields the caller may change with PATCH now'),
     allowedTransitions: z
       .array(z.enum(workOrderStatuses))
       .describe('The statuses the caller may move this order to now'),
@@ -294,9 +303,43 @@ export const updateWorkOrderBodySchema = z
     plannedAt: isoDate.nullable().optional().describe('Planerad'),
     model: text(200).nullable().optional().describe('Egenskaper'),
     serialNumber: text(100).nullable().optional(),
+    // The client's fields, editable while the order is a draft or not yet accepted.
+    type: z.enum(workOrderTypes).optional(),
+    priority: z.enum(priorities).optional(),
+    description: requiredText(4000).optional(),
+    phrase: text(200).nullable().optional(),
+    externalRef: text(100).nullable().optional(),
+    billable: z.boolean().optional(),
+    accessToApartment: text(500).nullable().optional(),
+    keyInfo: text(500).nullable().optional(),
+    entryWithoutTenant: z.boolean().nullable().optional(),
+    preferredTime: text(200).nullable().optional(),
+    reporter: reporterSchema.optional(),
+    clientContact: clientContactSchema.nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'nothing to change')
   .meta({ id: 'UpdateWorkOrder' });
+
+export const dispatchBodySchema = z
+  .strictObject({ contractorOrgId: z.uuid().describe('The contractor to send the order to') })
+  .meta({ id: 'DispatchWorkOrder' });
+
+export const bulkTransitionBodySchema = z
+  .strictObject({
+    ids: z
+      .array(z.uuid())
+      .min(1)
+      .max(200)
+      .refine((ids) => new Set(ids).size === ids.length, 'no duplicates'),
+    to: z.enum(['invoiced']).describe('Only marking done orders as invoiced is done in bulk'),
+  })
+  .meta({ id: 'BulkTransition' });
+
+export const bulkTransitionResultSchema = z
+  .object({
+    items: z.array(z.object({ id: z.uuid(), number: z.number().int(), status: z.enum(workOrderStatuses) })),
+  })
+  .meta({ id: 'BulkTransitionResult' });
 export type UpdateWorkOrderBody = z.infer<typeof updateWorkOrderBodySchema>;
 
 export const dashboardRowSchema = z.object({

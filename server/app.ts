@@ -14,10 +14,12 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { healthSchema } from '../contract/session.ts';
+import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { resolveSession } from './modules/identity/identity.usecases.ts';
 import { findMembership } from './modules/organizations/organizations.repository.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { propertyRoutes } from './modules/properties/properties.routes.ts';
 import { undeliveredMailRecorder } from './modules/work-orders/work-orders.commands.ts';
 import { workOrderRoutes } from './modules/work-orders/work-orders.routes.ts';
 import { installAuth, sessionCookieName } from './platform/auth/auth.plugin.ts';
@@ -157,6 +159,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async (scoped) => {
       await scoped.register(workOrderRoutes(workOrderDeps));
       await scoped.register(organizationRoutes({ db }));
+      await scoped.register(agreementRoutes({ db, clock }));
+      await scoped.register(propertyRoutes({ db, clock }));
     },
   );
 

@@ -30,7 +30,18 @@ afterAll(() => t.close());
 
 /** A real value for every path parameter a company-scoped route can have. A new parameter must be added here. */
 function fill(url: string, orgId: string): string {
-  const values: Record<string, string> = { orgId, id: orderId, bundle: '64010765-20260101' };
+  const values: Record<string, string> = {
+    orgId,
+    id: orderId,
+    bundle: '64010765-20260101',
+    counterpartId: world.client.id,
+    // Register ids: the scope answers before any lookup, so any well-formed id will do.
+    propertyId: '00000000-0000-4000-8000-0000000000a1',
+    objectId: '00000000-0000-4000-8000-0000000000a2',
+    roomId: '00000000-0000-4000-8000-0000000000a3',
+    unitId: '00000000-0000-4000-8000-0000000000a4',
+    tenantId: '00000000-0000-4000-8000-0000000000a5',
+  };
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = values[name];
     if (!value)

@@ -2,12 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { OrgKind, Role } from '../../contract/organizations.ts';
 import type { CreateWorkOrderBody, WorkOrder } from '../../contract/work-orders.ts';
+import { linkContractor } from '../modules/agreements/agreements.repository.ts';
 import { createUser } from '../modules/identity/identity.usecases.ts';
-import {
-  insertMembership,
-  insertOrganization,
-  linkContractor,
-} from '../modules/organizations/organizations.repository.ts';
+import { insertMembership, insertOrganization } from '../modules/organizations/organizations.repository.ts';
 import { systemClock } from '../platform/clock.ts';
 import type { Database } from '../platform/db.ts';
 import type { Actor } from '../platform/tenant-scope.ts';

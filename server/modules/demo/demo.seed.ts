@@ -4,18 +4,12 @@ import type { WorkOrderStatus } from '../../../contract/work-orders.ts';
 import { type Clock, fixedClock, systemClock } from '../../platform/clock.ts';
 import type { Database, DatabaseKind } from '../../platform/db.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
+import { linkContractor } from '../agreements/agreements.repository.ts';
 import { createUser } from '../identity/identity.usecases.ts';
-import {
-  insertMembership,
-  insertOrganization,
-  linkContractor,
-} from '../organizations/organizations.repository.ts';
+import { insertMembership, insertOrganization } from '../organizations/organizations.repository.ts';
 import { organizations } from '../organizations/organizations.table.ts';
-import {
-  createWorkOrder,
-  transitionWorkOrder,
-  updateWorkOrderFields,
-} from '../work-orders/work-orders.commands.ts';
+import { createWorkOrder, transitionWorkOrder } from '../work-orders/work-orders.commands.ts';
+import { updateWorkOrderFields } from '../work-orders/work-orders.edit.ts';
 import {
   DEMO_PASSWORD,
   demoAgreements,

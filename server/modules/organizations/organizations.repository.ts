@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Membership, OrgKind, Role } from '../../../contract/organizations.ts';
 import type { Executor } from '../../platform/db.ts';
 import { users } from '../identity/identity.table.ts';
-import { agreements, memberships, organizations } from './organizations.table.ts';
+import { memberships, organizations } from './organizations.table.ts';
 
 export async function findMembership(
   db: Executor,
@@ -39,29 +39,6 @@ export async function insertMembership(db: Executor, values: typeof memberships.
   await db.insert(memberships).values(values);
 }
 
-export async function linkContractor(db: Executor, values: typeof agreements.$inferInsert) {
-  await db.insert(agreements).values(values).onConflictDoNothing();
-}
-
-export async function listLinkedContractors(db: Executor, clientOrgId: string) {
-  return db
-    .select({ id: organizations.id, name: organizations.name, orgNumber: organizations.orgNumber })
-    .from(agreements)
-    .innerJoin(organizations, eq(organizations.id, agreements.contractorOrgId))
-    .where(eq(agreements.clientOrgId, clientOrgId))
-    .orderBy(asc(organizations.name));
-}
-
-export async function hasAgreement(db: Executor, args: { clientOrgId: string; contractorOrgId: string }) {
-  const [row] = await db
-    .select({ id: agreements.contractorOrgId })
-    .from(agreements)
-    .where(
-      and(eq(agreements.clientOrgId, args.clientOrgId), eq(agreements.contractorOrgId, args.contractorOrgId)),
-    );
-  return Boolean(row);
-}
-
 export async function findOrganization(db: Executor, id: string) {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, id));
   return org;
@@ -83,19 +60,4 @@ export async function listMembersWithRoles(db: Executor, args: { orgId: string; 
       and(eq(memberships.orgId, args.orgId), inArray(memberships.role, args.roles), isNull(users.disabledAt)),
     )
     .orderBy(asc(users.name));
-}
-
-/** The agreement between an order's client and contractor, if there is one. */
-export async function findAgreement(
-  db: Executor,
-  args: { clientOrgId: string; contractorOrgId: string | null },
-) {
-  if (!args.contractorOrgId) return null;
-  const [row] = await db
-    .select()
-    .from(agreements)
-    .where(
-      and(eq(agreements.clientOrgId, args.clientOrgId), eq(agreements.contractorOrgId, args.contractorOrgId)),
-    );
-  return row ?? null;
 }

@@ -1,35 +1,38 @@
 /** Changing work orders. Each command is one transaction: the change, its events and its mail. */
 import type { z } from 'zod';
+import type { SlaRules } from '../../../contract/agreements.values.ts';
 import type {
   createWorkOrderBodySchema,
   TransitionBody,
-  UpdateWorkOrderBody,
   WorkOrder,
   WorkOrderStatus,
+  WorkOrderType,
 } from '../../../contract/work-orders.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { stockholmDate } from '../../platform/dates.ts';
 import type { Tx } from '../../platform/db.ts';
 import { defineProblem, type FieldErrorInput, problems } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency/idempotency.ts';
 import { enqueueMail, type MailFailureListener } from '../../platform/mail/mail.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
+import { findAgreement } from '../agreements/agreements.repository.ts';
+import { slaDates } from '../agreements/agreements.sla.ts';
 import {
-  findAgreement,
   findMembership,
   findOrganization,
-  hasAgreement,
   listMembersWithRoles,
 } from '../organizations/organizations.repository.ts';
 import { bundleNumberFor } from './work-orders.bundle.ts';
-import { newWorkOrderMail } from './work-orders.mail.ts';
+import { cancelledWorkOrderMail, newWorkOrderMail } from './work-orders.mail.ts';
 import {
   canCreateWorkOrder,
-  canEditWorkOrderField,
+  canDispatch,
   canReadWorkOrders,
   canRegisterWorkOrder,
   canTransitionTo,
   sideOf,
 } from './work-orders.policy.ts';
+import { type SettledInput, settleFromRegister } from './work-orders.register.ts';
 import {
   insertEvent,
   insertWorkOrder,
@@ -102,7 +105,7 @@ export async function createWorkOrder(
   return { status: result.status, workOrder: result.body };
 }
 
-function orderValues(input: CreateInput) {
+function orderValues(input: SettledInput) {
   const phones = input.reporter.phones.map((p, i) => ({
     kind: p.kind,
     number: p.number,
@@ -143,6 +146,50 @@ function orderValues(input: CreateInput) {
     clientContactName: input.clientContact?.name || null,
     clientContactEmail: input.clientContact?.email || null,
     clientContactPhone: input.clientContact?.phone || null,
+    ...input.refs,
+  };
+}
+
+/**
+ * The agreement for sending an order of a type to a contractor. A contractor without an agreement
+ * answers exactly like a non-existent one, revealing nothing; one whose agreement does not cover the
+ * type is named as such.
+ */
+async function agreementFor(
+  tx: Tx,
+  args: { clientOrgId: string; contractorOrgId: string; type: WorkOrderType | undefined },
+) {
+  const agreement = await findAgreement(tx, args);
+  if (!agreement) {
+    throw problems.validation({
+      errors: [field('contractorOrgId', 'unknown_contractor', 'Okänd entreprenör', 'Unknown contractor')],
+    });
+  }
+  if (args.type && !agreement.orderTypes.includes(args.type)) {
+    throw problems.validation({
+      errors: [
+        field(
+          'contractorOrgId',
+          'type_not_covered',
+          'Avtalet med entreprenören omfattar inte den typen av uppdrag',
+          'The agreement with the contractor does not cover that type of order',
+        ),
+      ],
+    });
+  }
+  return agreement;
+}
+
+/** What sending an order sets: when it was sent, its bundle, and its SLA dates from the agreement. */
+function sendingValues(
+  agreement: { slaRules: SlaRules },
+  order: { priority: string; objectNumber?: string | null | undefined },
+  now: Date,
+) {
+  return {
+    orderedAt: now,
+    bundleNumber: bundleNumberFor(order.objectNumber, now),
+    ...slaDates(agreement.slaRules, order.priority, stockholmDate(now)),
   };
 }
 
@@ -157,30 +204,29 @@ async function createByClient(
       errors: [field('clientOrgId', 'not_allowed', 'Får inte anges', 'May not be set')],
     });
   }
-  if (input.dispatch) {
-    if (!input.contractorOrgId) {
-      throw problems.validation({
-        errors: [field('contractorOrgId', 'required', 'Välj entreprenör', 'Choose a contractor')],
-      });
-    }
-    // A contractor without an agreement answers exactly like a non-existent one: nothing is revealed.
-    if (!(await hasAgreement(tx, { clientOrgId: actor.orgId, contractorOrgId: input.contractorOrgId }))) {
-      throw problems.validation({
-        errors: [field('contractorOrgId', 'unknown_contractor', 'Okänd entreprenör', 'Unknown contractor')],
-      });
-    }
+  if (input.dispatch && !input.contractorOrgId) {
+    throw problems.validation({
+      errors: [field('contractorOrgId', 'required', 'Välj entreprenör', 'Choose a contractor')],
+    });
   }
+  const agreement = input.contractorOrgId
+    ? await agreementFor(tx, {
+        clientOrgId: actor.orgId,
+        contractorOrgId: input.contractorOrgId,
+        type: input.dispatch ? input.type : undefined,
+      })
+    : null;
+  const settled = await settleFromRegister(tx, actor.orgId, input);
   const now = deps.clock.now();
   const status: WorkOrderStatus = input.dispatch ? 'new' : 'draft';
   const order = await insertWorkOrder(tx, {
-    ...orderValues(input),
+    ...orderValues(settled),
     clientOrgId: actor.orgId,
     contractorOrgId: input.contractorOrgId ?? null,
     number: await nextWorkOrderNumber(tx, actor.orgId),
     status,
-    bundleNumber: input.dispatch ? bundleNumberFor(input.objectNumber, now) : null,
+    ...(input.dispatch && agreement ? sendingValues(agreement, settled, now) : {}),
     orderedByUserId: actor.userId,
-    orderedAt: input.dispatch ? now : null,
     createdByUserId: actor.userId,
     createdAt: now,
     updatedAt: now,
@@ -214,23 +260,24 @@ async function registerByContractor(
     errors.push(field('dispatch', 'not_allowed', 'Får inte anges', 'May not be set'));
   if (errors.length) throw problems.validation({ errors });
   const clientOrgId = input.clientOrgId!;
-  if (!(await hasAgreement(tx, { clientOrgId, contractorOrgId: actor.orgId }))) {
+  const agreement = await findAgreement(tx, { clientOrgId, contractorOrgId: actor.orgId });
+  if (!agreement) {
     throw problems.validation({
       errors: [field('clientOrgId', 'unknown_client', 'Okänd beställare', 'Unknown client')],
     });
   }
+  const settled = await settleFromRegister(tx, clientOrgId, input, { private: false });
   const now = deps.clock.now();
   const order = await insertWorkOrder(tx, {
-    ...orderValues(input),
+    ...orderValues(settled),
     clientOrgId,
     contractorOrgId: actor.orgId,
     registeredByOrgId: actor.orgId,
     number: await nextWorkOrderNumber(tx, clientOrgId),
     status: 'accepted',
-    bundleNumber: bundleNumberFor(input.objectNumber, now),
+    ...sendingValues(agreement, settled, now),
     // A technician who finds the fault is the one to fix it, unless a manager says otherwise.
     contractorContactUserId: actor.role === 'technician' ? actor.userId : null,
-    orderedAt: now,
     createdByUserId: actor.userId,
     createdAt: now,
     updatedAt: now,
@@ -246,6 +293,30 @@ async function registerByContractor(
     createdAt: now,
   });
   return getWorkOrder(deps, { actor, id: order.id, db: tx });
+}
+
+/** The cancellation goes to the contractor's admins and managers and to the person the order is assigned to. */
+async function queueCancellationMails(deps: WorkOrderDeps, tx: Tx, order: WorkOrderRow, reason: string) {
+  const client = await findOrganization(tx, order.clientOrgId);
+  const members = await listMembersWithRoles(tx, {
+    orgId: order.contractorOrgId!,
+    roles: ['admin', 'manager', 'technician'],
+  });
+  const recipients = members.filter(
+    (m) => m.role === 'admin' || m.role === 'manager' || m.userId === order.contractorContactUserId,
+  );
+  for (const recipient of recipients) {
+    await enqueueMail(tx, deps.clock, {
+      message: cancelledWorkOrderMail({
+        order,
+        clientName: client?.name ?? '',
+        reason,
+        recipient,
+        publicUrl: deps.publicUrl,
+      }),
+      context: { workOrderId: order.id, orgId: order.clientOrgId },
+    });
+  }
 }
 
 async function queueNewOrderMails(deps: WorkOrderDeps, tx: Tx, order: WorkOrderRow) {
@@ -276,12 +347,13 @@ export function parseIfMatch(header: string | undefined): number | undefined | '
 /** Applies one decided move to a locked order and logs it. */
 async function applyTransition(args: {
   tx: Tx;
-  clock: Clock;
+  deps: WorkOrderDeps;
   actor: Actor;
   order: WorkOrderRow;
   input: TransitionBody;
 }) {
-  const { tx, clock, actor, order, input } = args;
+  const { tx, deps, actor, order, input } = args;
+  const clock = deps.clock;
   const side = sideOf(actor)!;
   if (!findRule(order.status, input.to, side))
     throw invalidTransition({ detail: `${order.status} → ${input.to}` });
@@ -356,6 +428,9 @@ async function applyTransition(args: {
       : null,
     createdAt: now,
   });
+  if (input.to === 'cancelled' && order.contractorOrgId) {
+    await queueCancellationMails(deps, tx, { ...order, status: 'cancelled' }, input.reason ?? '');
+  }
 }
 
 /**
@@ -373,7 +448,7 @@ export async function transitionWorkOrder(
     const order = await lockWorkOrder(tx, scope, id);
     if (!order) throw problems.notFound();
     if (args.ifMatch !== undefined && args.ifMatch !== order.version) throw problems.preconditionFailed();
-    await applyTransition({ tx, clock: deps.clock, actor, order, input });
+    await applyTransition({ tx, deps, actor, order, input });
     return getWorkOrder(deps, { actor, id, db: tx });
   });
 }
@@ -395,88 +470,9 @@ export async function acceptBundle(
     const fresh = orders.filter((o) => o.status === 'new');
     if (fresh.length === 0) throw invalidTransition({ detail: 'no new orders in the bundle' });
     for (const order of fresh) {
-      await applyTransition({ tx, clock: deps.clock, actor, order, input: { to: 'accepted' } });
+      await applyTransition({ tx, deps, actor, order, input: { to: 'accepted' } });
     }
     return { accepted: fresh.map((o) => ({ id: o.id, number: o.number })) };
-  });
-}
-
-type EditableField = keyof UpdateWorkOrderBody;
-
-const columnOf = {
-  contractorContactId: 'contractorContactUserId',
-  bookedAt: 'bookedAt',
-  plannedAt: 'plannedAt',
-  model: 'model',
-  serialNumber: 'serialNumber',
-} as const satisfies Record<EditableField, keyof WorkOrderRow>;
-
-function comparable(value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  return value instanceof Date ? value.toISOString() : String(value);
-}
-
-/**
- * Edits the contractor's fields: Entreprenörkontakt, Bokat tid med anmälare, Planerad, Egenskaper,
- * Serienummer. Needs If-Match (428 without, 412 when stale); logs what changed, from what to what.
- */
-export async function updateWorkOrderFields(
-  deps: WorkOrderDeps,
-  args: { actor: Actor; id: string; input: UpdateWorkOrderBody; ifMatch: number | undefined },
-): Promise<WorkOrder> {
-  const { actor, id, input } = args;
-  if (!canReadWorkOrders(actor)) throw notPermitted();
-  if (args.ifMatch === undefined) throw problems.preconditionRequired();
-  const scope = scopeOf(actor, deps.clock);
-  return deps.db.transaction(async (tx) => {
-    const order = await lockWorkOrder(tx, scope, id);
-    if (!order) throw problems.notFound();
-    if (args.ifMatch !== order.version) throw problems.preconditionFailed();
-    const fields = Object.keys(input) as EditableField[];
-    for (const f of fields) if (!canEditWorkOrderField(actor, f)) throw notPermitted();
-    if (!isActive(order.status)) throw orderClosed();
-
-    if (input.contractorContactId) {
-      const member = await findMembership(tx, { userId: input.contractorContactId, orgId: actor.orgId });
-      if (!member || member.role === 'support') {
-        throw problems.validation({
-          errors: [
-            field(
-              'contractorContactId',
-              'unknown_user',
-              'Okänd användare i företaget',
-              'Unknown user in the company',
-            ),
-          ],
-        });
-      }
-    }
-
-    const changes: Record<string, { from: string | null; to: string | null }> = {};
-    const values: Partial<WorkOrderRow> = {};
-    for (const f of fields) {
-      const column = columnOf[f];
-      const next = f === 'bookedAt' ? (input.bookedAt ? new Date(input.bookedAt) : null) : (input[f] ?? null);
-      const before = comparable(order[column]);
-      const after = comparable(next);
-      if (before === after) continue;
-      changes[f] = { from: before, to: after };
-      (values as Record<string, unknown>)[column] = next;
-    }
-    if (Object.keys(changes).length === 0) return getWorkOrder(deps, { actor, id, db: tx });
-
-    const now = deps.clock.now();
-    await updateWorkOrder(tx, order.id, { ...values, updatedAt: now });
-    await insertEvent(tx, {
-      workOrderId: order.id,
-      type: 'updated',
-      visibility: 'shared',
-      actorUserId: actor.userId,
-      actorOrgId: actor.orgId,
-      data: { changes },
-      createdAt: now,
-    });
-    return getWorkOrder(deps, { actor, id, db: tx });
   });
 }
 
@@ -495,3 +491,85 @@ export const undeliveredMailRecorder =
       createdAt: clock.now(),
     });
   };
+
+/**
+ * Sends a draft to a contractor, or a declined order again to another one. The order keeps its
+ * number and history; it gets a new sent time, bundle and SLA dates, and the contractor its mail.
+ */
+export async function dispatchWorkOrder(
+  deps: WorkOrderDeps,
+  args: { actor: Actor; id: string; contractorOrgId: string; ifMatch?: number | undefined },
+): Promise<WorkOrder> {
+  const { actor, id, contractorOrgId } = args;
+  if (!canReadWorkOrders(actor)) throw notPermitted();
+  const scope = scopeOf(actor, deps.clock);
+  return deps.db.transaction(async (tx) => {
+    const order = await lockWorkOrder(tx, scope, id);
+    if (!order) throw problems.notFound();
+    if (args.ifMatch !== undefined && args.ifMatch !== order.version) throw problems.preconditionFailed();
+    if (!canCreateWorkOrder(actor)) throw notPermitted();
+    if (!canDispatch(actor, order)) throw invalidTransition({ detail: `${order.status} → new` });
+    if (order.status === 'declined' && order.contractorOrgId === contractorOrgId) {
+      throw problems.validation({
+        errors: [
+          field(
+            'contractorOrgId',
+            'same_contractor',
+            'Entreprenören har redan tackat nej; välj en annan',
+            'The contractor has already declined; choose another',
+          ),
+        ],
+      });
+    }
+    const agreement = await agreementFor(tx, {
+      clientOrgId: order.clientOrgId,
+      contractorOrgId,
+      type: order.type,
+    });
+    const now = deps.clock.now();
+    const sent = await updateWorkOrder(tx, order.id, {
+      status: 'new',
+      contractorOrgId,
+      contractorContactUserId: null,
+      closedAt: null,
+      bookedAt: null,
+      plannedAt: null,
+      orderedByUserId: actor.userId,
+      ...sendingValues(agreement, order, now),
+      updatedAt: now,
+    });
+    await insertEvent(tx, {
+      workOrderId: order.id,
+      type: 'dispatched',
+      fromStatus: order.status,
+      toStatus: 'new',
+      visibility: 'shared',
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      data: { contractorOrgId, previousContractorOrgId: order.contractorOrgId },
+      createdAt: now,
+    });
+    await queueNewOrderMails(deps, tx, sent);
+    return getWorkOrder(deps, { actor, id, db: tx });
+  });
+}
+
+/** Several moves of one kind at once (marking done orders invoiced): all of them, or none. */
+export async function bulkTransition(
+  deps: WorkOrderDeps,
+  args: { actor: Actor; ids: string[]; to: 'invoiced' },
+): Promise<{ items: { id: string; number: number; status: WorkOrderStatus }[] }> {
+  const { actor } = args;
+  if (!canReadWorkOrders(actor)) throw notPermitted();
+  const scope = scopeOf(actor, deps.clock);
+  return deps.db.transaction(async (tx) => {
+    const items: { id: string; number: number; status: WorkOrderStatus }[] = [];
+    for (const id of args.ids) {
+      const order = await lockWorkOrder(tx, scope, id);
+      if (!order) throw problems.notFound({ detail: id });
+      await applyTransition({ tx, deps, actor, order, input: { to: args.to } });
+      items.push({ id, number: order.number, status: args.to });
+    }
+    return { items };
+  });
+}

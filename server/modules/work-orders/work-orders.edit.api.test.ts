@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrder } from '../../../contract/work-orders.ts';
 import { createOrderViaApi, login, makeWorld, orderInput } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { agreements } from '../organizations/organizations.table.ts';
+import { agreements } from '../agreements/agreements.table.ts';
 import { workOrderEvents, workOrders } from './work-orders.table.ts';
 
 let t: TestApp;

@@ -4,8 +4,8 @@ import type { Dashboard, WorkOrder, WorkOrderList } from '../../../contract/work
 import { fixedClock } from '../../platform/clock.ts';
 import { createOrderViaApi, login, makeOrg, makeUser, makeWorld } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { linkContractor } from '../organizations/organizations.repository.ts';
-import { agreements } from '../organizations/organizations.table.ts';
+import { linkContractor } from '../agreements/agreements.repository.ts';
+import { agreements } from '../agreements/agreements.table.ts';
 import { updateWorkOrder } from './work-orders.repository.ts';
 
 // Tuesday 3 March 2026, 09:00 in Stockholm.

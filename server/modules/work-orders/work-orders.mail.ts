@@ -73,3 +73,55 @@ export function newWorkOrderMail(args: {
     messageId: newMessageId(publicUrl),
   };
 }
+
+const cancelTexts = {
+  sv: {
+    subject: (n: number, client: string) => `Arbetsorder ${n} från ${client} är makulerad`,
+    heading: (n: number) => `Arbetsorder ${n} är makulerad`,
+    intro: (client: string) => `${client} har makulerat arbetsordern. Den ska inte utföras.`,
+    reason: 'Anledning',
+  },
+  en: {
+    subject: (n: number, client: string) => `Work order ${n} from ${client} is cancelled`,
+    heading: (n: number) => `Work order ${n} is cancelled`,
+    intro: (client: string) => `${client} has cancelled the work order. It is not to be carried out.`,
+    reason: 'Reason',
+  },
+};
+
+/** Tells the contractor that the client cancelled (makulerade) an order, in the recipient's language. */
+export function cancelledWorkOrderMail(args: {
+  order: WorkOrderRow;
+  clientName: string;
+  reason: string;
+  recipient: { email: string; locale: 'sv' | 'en' };
+  publicUrl: string;
+}): MailMessage {
+  const { order, clientName, reason, recipient, publicUrl } = args;
+  const lang = recipient.locale;
+  const t = { ...texts[lang], ...cancelTexts[lang] };
+  const address = [order.street, [order.postalCode, order.city].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  const { html, text } = renderMail({
+    lang,
+    heading: t.heading(order.number),
+    intro: t.intro(clientName),
+    facts: [
+      [t.number, String(order.number)],
+      [t.type, typeLabels[lang][order.type]],
+      [t.property, order.propertyName],
+      [t.address, address],
+    ],
+    body: { label: t.reason, text: reason },
+    action: { label: t.open, href: workOrderUrl(publicUrl, order.contractorOrgId!, order.id) },
+    footer: t.footer,
+  });
+  return {
+    to: [recipient.email],
+    subject: oneLine(t.subject(order.number, clientName)),
+    text,
+    html,
+    messageId: newMessageId(publicUrl),
+  };
+}

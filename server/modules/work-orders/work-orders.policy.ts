@@ -29,17 +29,72 @@ export function canRegisterWorkOrder(actor: Pick<Actor, 'orgKind' | 'role'>): bo
   return actor.orgKind === 'contractor' && ['admin', 'manager', 'technician'].includes(actor.role);
 }
 
+export const contractorFields = [
+  'contractorContactId',
+  'bookedAt',
+  'plannedAt',
+  'model',
+  'serialNumber',
+] as const;
+export const clientFields = [
+  'type',
+  'priority',
+  'description',
+  'phrase',
+  'externalRef',
+  'billable',
+  'accessToApartment',
+  'keyInfo',
+  'entryWithoutTenant',
+  'preferredTime',
+  'reporter',
+  'clientContact',
+] as const;
+export type EditableField = (typeof contractorFields)[number] | (typeof clientFields)[number];
+
 /**
- * The contractor's editable fields. Assigning the Entreprenörkontakt is for admins and managers;
- * booked time, planned date, model and serial number also for the technician doing the job.
+ * Whether the actor's role may ever change the field. The contractor's fields: assigning the
+ * Entreprenörkontakt is for admins and managers; booked time, planned date, model and serial number
+ * also for the technician doing the job. The client's fields: its admins and coordinators.
  */
-export function canEditWorkOrderField(
+export function canEditWorkOrderField(actor: Pick<Actor, 'orgKind' | 'role'>, field: EditableField): boolean {
+  if (actor.orgKind === 'contractor') {
+    if (!(contractorFields as readonly string[]).includes(field)) return false;
+    if (actor.role === 'admin' || actor.role === 'manager') return true;
+    return actor.role === 'technician' && field !== 'contractorContactId';
+  }
+  if (actor.orgKind === 'client') {
+    return (
+      (clientFields as readonly string[]).includes(field) &&
+      (actor.role === 'admin' || actor.role === 'coordinator')
+    );
+  }
+  return false;
+}
+
+/** Whether the order's status still lets that side change its fields. */
+export function fieldsOpen(side: 'client' | 'contractor', status: WorkOrderStatus): boolean {
+  if (side === 'client') return status === 'draft' || status === 'new';
+  return ['new', 'accepted', 'material_ordered', 'reporter_unreachable'].includes(status);
+}
+
+/** The fields the actor may change on this order now (for the order page). */
+export function editableFields(
   actor: Pick<Actor, 'orgKind' | 'role'>,
-  field: 'contractorContactId' | 'bookedAt' | 'plannedAt' | 'model' | 'serialNumber',
+  order: { status: WorkOrderStatus },
+): EditableField[] {
+  const side = sideOf(actor);
+  if (!side || !fieldsOpen(side, order.status)) return [];
+  const all: EditableField[] = side === 'client' ? [...clientFields] : [...contractorFields];
+  return all.filter((f) => canEditWorkOrderField(actor, f));
+}
+
+/** A client sends a draft, or a declined order again to another contractor. */
+export function canDispatch(
+  actor: Pick<Actor, 'orgKind' | 'role'>,
+  order: { status: WorkOrderStatus },
 ): boolean {
-  if (actor.orgKind !== 'contractor') return false;
-  if (actor.role === 'admin' || actor.role === 'manager') return true;
-  return actor.role === 'technician' && field !== 'contractorContactId';
+  return canCreateWorkOrder(actor) && (order.status === 'draft' || order.status === 'declined');
 }
 
 /** Moves a technician may make on an order assigned to them: progress and completion, not accept or decline. */

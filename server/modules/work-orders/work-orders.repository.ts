@@ -3,8 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { WorkOrderStatus, WorkOrderType } from '../../../contract/work-orders.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
+import { agreements } from '../agreements/agreements.table.ts';
 import { users } from '../identity/identity.table.ts';
-import { agreements, organizations } from '../organizations/organizations.table.ts';
+import { organizations } from '../organizations/organizations.table.ts';
 import { workOrderCounters, workOrderEvents, workOrders } from './work-orders.table.ts';
 
 /** Who asks, and what day it is in Stockholm (the visibility window counts whole days). */

@@ -3,10 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { orgParams, problemSchema } from '../../../contract/common.ts';
 import {
+  bulkTransitionBodySchema,
+  bulkTransitionResultSchema,
   bundleAcceptResultSchema,
   bundleParams,
   createWorkOrderBodySchema,
   dashboardSchema,
+  dispatchBodySchema,
   listWorkOrdersQuerySchema,
   transitionBodySchema,
   updateWorkOrderBodySchema,
@@ -18,11 +21,13 @@ import { problems } from '../../platform/errors.ts';
 import { requestLocale } from '../../platform/http-errors.ts';
 import {
   acceptBundle,
+  bulkTransition,
   createWorkOrder,
+  dispatchWorkOrder,
   parseIfMatch,
   transitionWorkOrder,
-  updateWorkOrderFields,
 } from './work-orders.commands.ts';
+import { updateWorkOrderFields } from './work-orders.edit.ts';
 import { exportWorkOrdersCsv } from './work-orders.export.ts';
 import { getDashboard, getWorkOrder, listWorkOrders, type WorkOrderDeps } from './work-orders.usecases.ts';
 
@@ -229,6 +234,45 @@ export function workOrderRoutes(deps: WorkOrderDeps) {
         },
       },
       async (request) => acceptBundle(deps, { actor: request.actor, bundle: request.params.bundle }),
+    );
+
+    app.post(
+      '/work-orders/:id/dispatch',
+      {
+        schema: {
+          tags: ['work-orders'],
+          summary: 'Send a draft to a contractor, or a declined order again to another one',
+          params: workOrderParams,
+          headers: ifMatchHeaders(false),
+          body: dispatchBodySchema,
+          response: { 200: workOrderSchema, ...errors, 409: problemSchema, 412: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const workOrder = await dispatchWorkOrder(deps, {
+          actor: request.actor,
+          id: request.params.id,
+          contractorOrgId: request.body.contractorOrgId,
+          ifMatch: ifMatchOf(request.headers['if-match']),
+        });
+        reply.header('etag', etag(workOrder.version));
+        return workOrder;
+      },
+    );
+
+    app.post(
+      '/work-orders/bulk-transitions',
+      {
+        schema: {
+          tags: ['work-orders'],
+          summary: 'Mark many done orders as Fakturerad at once: all of them, or none',
+          params: orgParams,
+          body: bulkTransitionBodySchema,
+          response: { 200: bulkTransitionResultSchema, ...errors, 409: problemSchema },
+        },
+      },
+      async (request) =>
+        bulkTransition(deps, { actor: request.actor, ids: request.body.ids, to: request.body.to }),
     );
   };
 }

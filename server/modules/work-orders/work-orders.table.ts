@@ -20,6 +20,7 @@ import {
 } from '../../../contract/work-orders.ts';
 import { users } from '../identity/identity.table.ts';
 import { organizations } from '../organizations/organizations.table.ts';
+import { properties, registerObjects, units } from '../properties/properties.table.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -61,6 +62,10 @@ export const workOrders = pgTable(
     street: text('street').notNull(),
     postalCode: text('postal_code'),
     city: text('city'),
+    /** Where in the register the order points, when it was made from it (the snapshot fields still rule). */
+    propertyId: uuid('property_id').references(() => properties.id, { onDelete: 'set null' }),
+    objectId: uuid('object_id').references(() => registerObjects.id, { onDelete: 'set null' }),
+    unitId: uuid('unit_id').references(() => units.id, { onDelete: 'set null' }),
     objectNumber: text('object_number'),
     objectType: text('object_type'),
     floor: text('floor'),
@@ -121,6 +126,8 @@ export const workOrders = pgTable(
       .where(sql`${t.contractorContactUserId} is not null`),
     index('work_orders_bundle_idx').on(t.bundleNumber).where(sql`${t.bundleNumber} is not null`),
     index('work_orders_search_idx').using('gin', t.search),
+    index('work_orders_unit_idx').on(t.unitId, t.completedAt).where(sql`${t.unitId} is not null`),
+    index('work_orders_property_idx').on(t.propertyId).where(sql`${t.propertyId} is not null`),
   ],
 );
 

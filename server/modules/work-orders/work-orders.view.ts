@@ -1,5 +1,5 @@
 /** How orders are shown through the API: rows in, contract shapes out. Pure. */
-import { defaultFaultTypes, defaultRootCauses } from '../../../contract/agreements.ts';
+import { defaultFaultTypes, defaultRootCauses } from '../../../contract/agreements.values.ts';
 import type {
   CloseOut,
   WorkOrder,
@@ -8,7 +8,7 @@ import type {
 } from '../../../contract/work-orders.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
 import { invoiceReference } from './work-orders.invoice.ts';
-import { allowedTransitions } from './work-orders.policy.ts';
+import { allowedTransitions, canDispatch, editableFields } from './work-orders.policy.ts';
 import type { findWorkOrder, listBundle, listEvents, WorkOrderListRow } from './work-orders.repository.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -174,6 +174,8 @@ export function toWorkOrder(args: {
     serialNumber: o.serialNumber,
     createdAt: o.createdAt.toISOString(),
     version: o.version,
+    canDispatch: canDispatch(actor, o),
+    editableFields: editableFields(actor, o),
     allowedTransitions: allowedTransitions(actor, o),
     events: events.map(toEvent),
   };
