@@ -2,6 +2,12 @@ import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-
 import type { Executor } from '../../platform/db.ts';
 import { properties, registerObjects, rooms, tenants, units } from './properties.table.ts';
 
+/*
+ * Subqueries name their outer table literally ("properties"."id"): drizzle leaves columns in the
+ * select list of one-table queries unqualified, and an unqualified column would bind inside the
+ * subquery.
+ */
+
 /**
  * Every register query is scoped to one client here: the ids of rooms, units and tenants are only
  * reachable through an object of that client.
@@ -23,7 +29,7 @@ export async function listProperties(
         )
       : undefined,
   );
-  const objectCount = sql<number>`(select count(*)::int from register_objects o where o.property_id = ${properties.id})`;
+  const objectCount = sql<number>`(select count(*)::int from register_objects o where o.property_id = "properties"."id")`;
   const [rows, [total]] = await Promise.all([
     db
       .select({ property: properties, objectCount })
@@ -38,7 +44,7 @@ export async function listProperties(
 }
 
 export async function findProperty(db: Executor, clientOrgId: string, id: string) {
-  const objectCount = sql<number>`(select count(*)::int from register_objects o where o.property_id = ${properties.id})`;
+  const objectCount = sql<number>`(select count(*)::int from register_objects o where o.property_id = "properties"."id")`;
   const [row] = await db
     .select({ property: properties, objectCount })
     .from(properties)
@@ -117,7 +123,7 @@ export async function listObjects(
         ilike(registerObjects.number, `${args.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
         ilike(registerObjects.street, q),
         ilike(properties.designation, q),
-        sql`exists (select 1 from tenants t where t.object_id = ${registerObjects.id} and t.name ilike ${q})`,
+        sql`exists (select 1 from tenants t where t.object_id = "register_objects"."id" and t.name ilike ${q})`,
       ),
     );
   }
