@@ -55,11 +55,18 @@ export const createWorkOrderBodySchema = z
     objectId: z
       .uuid()
       .optional()
-      .describe("An object of the client's register: place, access and tenant are filled from it where not given"),
+      .describe(
+        "An object of the client's register: place, access and tenant are filled from it where not given",
+      ),
     roomId: z.uuid().optional().describe('A room of that object'),
     unitId: z.uuid().optional().describe('A unit in that room'),
-    tenantId: z.uuid().optional().describe("The reporter, from the object's tenants (default: its current tenant)"),
-    propertyName: requiredText(200).optional().describe('Fastighet, e.g. "Solna Rosenborg 3"; required without objectId'),
+    tenantId: z
+      .uuid()
+      .optional()
+      .describe("The reporter, from the object's tenants (default: its current tenant)"),
+    propertyName: requiredText(200)
+      .optional()
+      .describe('Fastighet, e.g. "Solna Rosenborg 3"; required without objectId'),
     ownerName: text(200).optional().describe('Företag on the address, e.g. "Brf Vågen"'),
     street: requiredText(200).optional().describe('Required without objectId'),
     postalCode: z

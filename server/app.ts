@@ -20,6 +20,7 @@ import { resolveSession } from './modules/identity/identity.usecases.ts';
 import { findMembership } from './modules/organizations/organizations.repository.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { propertyRoutes } from './modules/properties/properties.routes.ts';
+import { qualityRoutes } from './modules/quality/quality.routes.ts';
 import { undeliveredMailRecorder } from './modules/work-orders/work-orders.commands.ts';
 import { workOrderRoutes } from './modules/work-orders/work-orders.routes.ts';
 import { installAuth, sessionCookieName } from './platform/auth/auth.plugin.ts';
@@ -161,6 +162,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await scoped.register(organizationRoutes({ db }));
       await scoped.register(agreementRoutes({ db, clock }));
       await scoped.register(propertyRoutes({ db, clock }));
+      await scoped.register(qualityRoutes({ db }));
     },
   );
 
