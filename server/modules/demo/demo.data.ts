@@ -3,6 +3,7 @@
  * real-looking Swedish addresses. Phone numbers are from the ranges PTS reserves for fiction
  * (070-174 06 05–99, 08-465 004 00–99), so nobody real gets called.
  */
+import { defaultSlaRules, type SlaRules } from '../../../contract/agreements.values.ts';
 import type { Priority, WorkOrderStatus, WorkOrderType } from '../../../contract/work-orders.ts';
 
 export const DEMO_PASSWORD = 'ordning-demo-2026';
@@ -18,8 +19,20 @@ export const demoOrgs = {
  * required, invoice marking and project number, completed orders visible 180 days); Snabbfix El AB
  * like Familjebostäder (completed orders visible 30 days, invoices to a postal address).
  */
-export const demoAgreements = {
+export const demoAgreements: Record<
+  'ror' | 'el',
+  {
+    slaRules: SlaRules;
+    requireFaultType: boolean;
+    requireRootCause: boolean;
+    completedVisibleDays: number;
+    invoiceMarking: string | null;
+    projectNumber: string | null;
+    invoiceAddress: string;
+  }
+> = {
   ror: {
+    slaRules: defaultSlaRules,
     requireFaultType: true,
     requireRootCause: true,
     completedVisibleDays: 180,
@@ -28,6 +41,12 @@ export const demoAgreements = {
     invoiceAddress: 'https://exempelbostader.example/fakturering',
   },
   el: {
+    slaRules: {
+      urgent: { contactBy: { days: 0, unit: 'calendar' }, deliverBy: { days: 1, unit: 'calendar' } },
+      high: { contactBy: { days: 1, unit: 'working' }, deliverBy: { days: 3, unit: 'working' } },
+      normal: { contactBy: { days: 2, unit: 'working' }, deliverBy: { days: 10, unit: 'working' } },
+      low: { contactBy: { days: 5, unit: 'working' }, deliverBy: { days: 20, unit: 'working' } },
+    },
     requireFaultType: false,
     requireRootCause: false,
     completedVisibleDays: 30,
@@ -35,7 +54,7 @@ export const demoAgreements = {
     projectNumber: null,
     invoiceAddress: 'Exempelbostäder AB, Box 92100, 120 07 Stockholm',
   },
-} as const;
+};
 
 export const demoUsers = [
   {

@@ -108,6 +108,23 @@ describe('the demo', () => {
     expect(rows).toEqual([{ bundle_number: expect.stringMatching(/^64010765-\d{8}$/), n: 2 }]);
   });
 
+  it('has a register of some three hundred apartments, and orders with SLA dates from the agreements', async () => {
+    const [counts] = await queryRows<{ objects: number; tenants: number; units: number; linked: number; dated: number; sent: number }>(
+      t.database.db,
+      sql`select (select count(*)::int from register_objects) as objects,
+                 (select count(*)::int from tenants) as tenants,
+                 (select count(*)::int from units) as units,
+                 (select count(*)::int from work_orders where object_id is not null) as linked,
+                 (select count(*)::int from work_orders where deliver_by is not null) as dated,
+                 (select count(*)::int from work_orders where ordered_at is not null) as sent`,
+    );
+    expect(counts!.objects).toBeGreaterThanOrEqual(300);
+    expect(counts!.tenants).toBe(counts!.objects);
+    expect(counts!.units).toBeGreaterThan(counts!.objects * 5);
+    expect(counts!.linked).toBe(demoOrders.length);
+    expect(counts!.dated).toBe(counts!.sent);
+  });
+
   it('keeps the new-order mail only for orders still waiting', async () => {
     const rows = await queryRows<{ status: string }>(
       t.database.db,

@@ -19,6 +19,7 @@ import {
   demoUsers,
   reporterFor,
 } from './demo.data.ts';
+import { seedDemoRegister } from './demo.register.ts';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -78,6 +79,8 @@ export async function seedDemo(args: { db: Database; publicUrl: string; clock?: 
     ...demoAgreements.el,
   });
 
+  const objectIds = await seedDemoRegister(db, { clientOrgId: orgs.client.id, now });
+
   const actors = {} as Record<(typeof demoUsers)[number]['username'], Actor>;
   for (const u of demoUsers) {
     const user = await createUser(identityDeps, {
@@ -108,6 +111,7 @@ export async function seedDemo(args: { db: Database; publicUrl: string; clock?: 
         priority: spec.priority,
         description: spec.description,
         phrase: spec.phrase,
+        objectId: objectIds.get(object.number),
         propertyName: place.propertyName,
         ownerName: place.ownerName,
         street: place.street,

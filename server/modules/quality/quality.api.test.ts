@@ -21,7 +21,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function doneOrder(input: object, close: { faultType: string; rootCause: string; serialNumber?: string }) {
+async function doneOrder(
+  input: object,
+  close: { faultType: string; rootCause: string; serialNumber?: string },
+) {
   const order = await createOrderViaApi(t.app, {
     cookie: cookies.coordinator,
     clientOrgId: world.client.id,
@@ -29,7 +32,12 @@ async function doneOrder(input: object, close: { faultType: string; rootCause: s
     input,
   });
   const url = `/api/orgs/${world.contractor.id}/work-orders/${order.id}/transitions`;
-  await t.app.inject({ method: 'POST', url, headers: { cookie: cookies.manager }, payload: { to: 'accepted' } });
+  await t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookies.manager },
+    payload: { to: 'accepted' },
+  });
   const done = await t.app.inject({
     method: 'POST',
     url,
@@ -42,9 +50,18 @@ async function doneOrder(input: object, close: { faultType: string; rootCause: s
 
 describe('quality follow-up', () => {
   it('counts fault type × root cause per property for orders completed in the period', async () => {
-    await doneOrder({ propertyName: 'Solna Rosenborg 3', objectType: '1 rum och kök' }, { faultType: 'Slitage', rootCause: 'Ålder/slitage' });
-    await doneOrder({ propertyName: 'Solna Rosenborg 3' }, { faultType: 'Slitage', rootCause: 'Ålder/slitage' });
-    await doneOrder({ propertyName: 'Farsta Fagersjö 2' }, { faultType: 'Skadegörelse', rootCause: 'Yttre påverkan' });
+    await doneOrder(
+      { propertyName: 'Solna Rosenborg 3', objectType: '1 rum och kök' },
+      { faultType: 'Slitage', rootCause: 'Ålder/slitage' },
+    );
+    await doneOrder(
+      { propertyName: 'Solna Rosenborg 3' },
+      { faultType: 'Slitage', rootCause: 'Ålder/slitage' },
+    );
+    await doneOrder(
+      { propertyName: 'Farsta Fagersjö 2' },
+      { faultType: 'Skadegörelse', rootCause: 'Yttre påverkan' },
+    );
     const res = await t.app.inject({
       url: `/api/orgs/${world.client.id}/quality?from=2026-02-01&to=2026-02-28`,
       headers: { cookie: cookies.coordinator },
@@ -67,11 +84,16 @@ describe('quality follow-up', () => {
       url: `/api/orgs/${world.client.id}/quality/export.csv?from=2026-02-01&to=2026-02-28`,
       headers: { cookie: cookies.coordinator },
     });
-    expect(csv.body).toContain('Fastighet;Feltyp;Rotorsak;Antal\r\nFarsta Fagersjö 2;Skadegörelse;Yttre påverkan;1');
+    expect(csv.body).toContain(
+      'Fastighet;Feltyp;Rotorsak;Antal\r\nFarsta Fagersjö 2;Skadegörelse;Yttre påverkan;1',
+    );
   });
 
   it('finds a repeat fault: the same serial number back within 90 days, and not after', async () => {
-    await doneOrder({ propertyName: 'Stockholm Tallkrogen 3', unit: 'Diskmaskin' }, { faultType: 'Materialfel', rootCause: 'Materialfel', serialNumber: 'SN-4711' });
+    await doneOrder(
+      { propertyName: 'Stockholm Tallkrogen 3', unit: 'Diskmaskin' },
+      { faultType: 'Materialfel', rootCause: 'Materialfel', serialNumber: 'SN-4711' },
+    );
     clock.advance(30 * 24 * 3600_000);
     await relogin();
     const again = await createOrderViaApi(t.app, {
@@ -93,7 +115,12 @@ describe('quality follow-up', () => {
       headers: { cookie: cookies.coordinator },
     });
     expect(res.json().items).toEqual([
-      expect.objectContaining({ later: expect.objectContaining({ id: again.id }), matchedOn: 'serialNumber', serialNumber: 'SN-4711', daysBetween: 30 }),
+      expect.objectContaining({
+        later: expect.objectContaining({ id: again.id }),
+        matchedOn: 'serialNumber',
+        serialNumber: 'SN-4711',
+        daysBetween: 30,
+      }),
     ]);
   });
 
