@@ -28,7 +28,7 @@ export const propertyInputSchema = z
       .optional(),
     city: optionalText(100),
   })
-  .meta({ id: 'PropertyInput' });
+  .meta({ id: 'PropertyFields' });
 export type PropertyInput = z.infer<typeof propertyInputSchema>;
 
 export const propertySchema = z
@@ -70,7 +70,7 @@ export const objectInputSchema = z
       .optional()
       .describe('Inpassering till objektet utan hyresgäst'),
   })
-  .meta({ id: 'ObjectInput' });
+  .meta({ id: 'ObjectFields' });
 export type ObjectInput = z.infer<typeof objectInputSchema>;
 
 export const roomInputSchema = z
@@ -78,7 +78,7 @@ export const roomInputSchema = z
     name: requiredText(100).describe('Utrymme, e.g. "Kök"'),
     code: optionalText(30).describe('The room code, e.g. "076506"'),
   })
-  .meta({ id: 'RoomInput' });
+  .meta({ id: 'RoomFields' });
 
 export const unitInputSchema = z
   .strictObject({
@@ -93,7 +93,7 @@ export const unitInputSchema = z
     installedOn: isoDate.nullable().optional().describe('Installerad'),
     lastMaintenanceOn: isoDate.nullable().optional().describe('Utfört underhåll'),
   })
-  .meta({ id: 'UnitInput' });
+  .meta({ id: 'UnitFields' });
 
 const phoneFields = { home: 'phoneHome', work: 'phoneWork', other: 'phoneOther' } as const;
 
@@ -111,7 +111,7 @@ export const tenantInputSchema = z
     message: 'the preferred phone must have a number',
     path: ['preferredPhone'],
   })
-  .meta({ id: 'TenantInput' });
+  .meta({ id: 'TenantFields' });
 
 export const unitSchema = z
   .object({
