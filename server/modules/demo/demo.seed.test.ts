@@ -109,7 +109,14 @@ describe('the demo', () => {
   });
 
   it('has a register of some three hundred apartments, and orders with SLA dates from the agreements', async () => {
-    const [counts] = await queryRows<{ objects: number; tenants: number; units: number; linked: number; dated: number; sent: number }>(
+    const [counts] = await queryRows<{
+      objects: number;
+      tenants: number;
+      units: number;
+      linked: number;
+      dated: number;
+      sent: number;
+    }>(
       t.database.db,
       sql`select (select count(*)::int from register_objects) as objects,
                  (select count(*)::int from tenants) as tenants,
