@@ -15,6 +15,7 @@ import {
   type AgreementDeps,
   getAgreement,
   listAgreements,
+  listClients,
   listContractors,
   setAgreementTerms,
 } from './agreements.usecases.ts';
@@ -100,6 +101,22 @@ export function agreementRoutes(deps: AgreementDeps) {
         },
       },
       async (request) => listContractors(deps, { actor: request.actor, type: request.query.type }),
+    );
+
+    app.get(
+      '/clients',
+      {
+        schema: {
+          tags: ['agreements'],
+          summary: 'The clients a contractor has agreements with: whom it can register orders for',
+          params: orgParams,
+          response: {
+            200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => listClients(deps, { actor: request.actor }),
     );
   };
 }

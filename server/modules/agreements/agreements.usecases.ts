@@ -86,3 +86,11 @@ export async function listContractors(
   if (!canListContractors(args.actor)) throw problems.forbidden();
   return { items: await listLinkedContractors(deps.db, args.actor.orgId, args.type) };
 }
+
+/** A contractor's clients (by agreement), for registering orders: everyone but support users. */
+export async function listClients(deps: AgreementDeps, args: { actor: Actor }) {
+  const { actor } = args;
+  if (actor.orgKind !== 'contractor' || actor.role === 'support') throw problems.forbidden();
+  const rows = await listAgreementsOf(deps.db, { orgId: actor.orgId });
+  return { items: rows.map((r) => ({ id: r.agreement.clientOrgId, name: r.clientName })) };
+}

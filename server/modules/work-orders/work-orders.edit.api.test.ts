@@ -71,7 +71,12 @@ describe('editing the contractor’s fields', () => {
     expect(updated).toMatchObject({ actorUserId: world.users.manager.id, actorOrgId: world.contractor.id });
     expect(updated.data).toEqual({
       changes: {
-        contractorContactId: { from: null, to: world.users.technician.id },
+        contractorContactId: {
+          from: null,
+          to: world.users.technician.id,
+          fromName: null,
+          toName: expect.stringContaining('Test technician'),
+        },
         bookedAt: { from: null, to: '2026-10-30T12:53:00.000Z' },
         plannedAt: { from: null, to: '2026-10-30' },
       },

@@ -1,10 +1,14 @@
 /** Editing an order's fields (PATCH): the contractor's planning fields, the client's order details. */
+
+import { eq } from 'drizzle-orm';
 import type { UpdateWorkOrderBody, WorkOrder } from '../../../contract/work-orders.ts';
 import { stockholmDate } from '../../platform/dates.ts';
+import type { Executor } from '../../platform/db.ts';
 import { defineProblem, type FieldErrorInput, problems } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
 import { findAgreement } from '../agreements/agreements.repository.ts';
 import { slaDates } from '../agreements/agreements.sla.ts';
+import { users } from '../identity/identity.table.ts';
 import { findMembership } from '../organizations/organizations.repository.ts';
 import {
   canEditWorkOrderField,
@@ -80,6 +84,12 @@ function shown(values: Values, order: WorkOrderRow, side: 'before' | 'after'): s
   return parts.length === 1 ? parts[0]! : JSON.stringify(parts);
 }
 
+async function userName(tx: Executor, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.id, id));
+  return row?.name ?? null;
+}
+
 /**
  * Changes fields of an order. Needs If-Match (428 without, 412 when stale); each field must be the
  * caller's side's and role's to change (403) and still open in the order's status (409). Logs one
@@ -132,7 +142,10 @@ export async function updateWorkOrderFields(
       });
     }
 
-    const changes: Record<string, { from: string | null; to: string | null }> = {};
+    const changes: Record<
+      string,
+      { from: string | null; to: string | null; fromName?: string | null; toName?: string | null }
+    > = {};
     let values: Values = {};
     for (const f of fields) {
       const next = columnsFor(f, input);
@@ -140,6 +153,14 @@ export async function updateWorkOrderFields(
       const after = shown(next, order, 'after');
       if (before === after) continue;
       changes[f] = { from: before, to: after };
+      if (f === 'contractorContactId') {
+        // Names too: the client's people cannot look up the contractor's users by id.
+        changes[f] = {
+          ...changes[f],
+          fromName: await userName(tx, before),
+          toName: await userName(tx, after),
+        };
+      }
       values = { ...values, ...next };
     }
     if (Object.keys(changes).length === 0) return getWorkOrder(deps, { actor, id, db: tx });

@@ -40,6 +40,9 @@ const errors = {
 
 const etag = (version: number) => `"${version}"`;
 
+// A download link cannot send Accept-Language, so the language the user chose comes as `lang`.
+const exportQuerySchema = listWorkOrdersQuerySchema.extend({ lang: z.enum(['sv', 'en']).optional() });
+
 const idempotencyHeaders = z.object({
   'idempotency-key': z
     .string()
@@ -94,13 +97,14 @@ export function workOrderRoutes(deps: WorkOrderDeps) {
           summary:
             'The inbox as CSV (Excel, Swedish settings) with invoice references, for the invoicing run',
           params: orgParams,
-          querystring: listWorkOrdersQuerySchema,
+          querystring: exportQuerySchema,
           response: { 200: z.string().describe('text/csv'), ...errors },
         },
       },
       async (request, reply) => {
-        const locale = requestLocale(request);
-        const csv = await exportWorkOrdersCsv(deps, { actor: request.actor, query: request.query, locale });
+        const { lang, ...query } = request.query;
+        const locale = lang ?? requestLocale(request);
+        const csv = await exportWorkOrdersCsv(deps, { actor: request.actor, query, locale });
         const name = locale === 'sv' ? 'arbetsordrar' : 'work-orders';
         return reply
           .type('text/csv; charset=utf-8')
