@@ -198,7 +198,7 @@ export async function seedDemoRegister(db: Database, args: { clientOrgId: string
           preferredPhone: 'home' as const,
           email:
             n % 2 === 0
-              ? `${first}.${last}`.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o') + '@example.se'
+              ? `${`${first}.${last}`.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o')}@example.se`
               : null,
           moveInOn: `${1995 + (n % 30)}-${String(1 + (n % 12)).padStart(2, '0')}-01`,
         };
