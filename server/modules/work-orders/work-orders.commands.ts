@@ -17,11 +17,7 @@ import { enqueueMail, type MailFailureListener } from '../../platform/mail/mail.
 import type { Actor } from '../../platform/tenant-scope.ts';
 import { findAgreement } from '../agreements/agreements.repository.ts';
 import { slaDates } from '../agreements/agreements.sla.ts';
-import {
-  findMembership,
-  findOrganization,
-  listMembersWithRoles,
-} from '../organizations/organizations.repository.ts';
+import { findOrganization, listMembersWithRoles } from '../organizations/organizations.repository.ts';
 import { bundleNumberFor } from './work-orders.bundle.ts';
 import { cancelledWorkOrderMail, newWorkOrderMail } from './work-orders.mail.ts';
 import {
