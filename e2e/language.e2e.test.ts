@@ -52,4 +52,38 @@ describe('the language switch', () => {
     await logIn(page, 'entreprenor');
     await context.close();
   });
+
+  it('shows the client’s pages in English too, texts loaded with the pages and none left untranslated', async () => {
+    const context = await newContext(env.browser(), env.server().baseUrl);
+    const page = await context.newPage();
+    await logIn(page, 'bestallare');
+    await page.getByRole('button', { name: 'English' }).click();
+    const nav = page.getByRole('navigation', { name: 'Pages' });
+    const main = page.getByRole('main');
+    // A text key shown instead of its text looks like "quality.title".
+    const untranslated =
+      /\b(register|csv|agreements|quality|placePicker|contractorPicker|dispatch|clientEdit)\.[a-z]/;
+
+    await nav.getByRole('link', { name: 'Property register' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Property register' }));
+    await main.getByRole('link', { name: 'Stockholm Tallkrogen 3' }).click();
+    await visible(main.getByRole('heading', { name: 'Objects' }));
+    expect(await main.textContent()).not.toMatch(untranslated);
+
+    await nav.getByRole('link', { name: 'Agreements' }).click();
+    await main.getByRole('link', { name: 'Exempel Rör AB' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Agreement with Exempel Rör AB' }));
+    await visible(main.getByRole('cell', { name: '3 working days' }));
+    expect(await main.textContent()).not.toMatch(untranslated);
+
+    await nav.getByRole('link', { name: 'Quality' }).click();
+    await visible(main.getByRole('heading', { name: 'Fault type × root cause' }));
+    expect(await main.textContent()).not.toMatch(untranslated);
+
+    await nav.getByRole('link', { name: 'Work orders' }).click();
+    await main.getByRole('link', { name: 'Register work order' }).click();
+    await visible(main.getByLabel('From the property register'));
+    expect(await main.textContent()).not.toMatch(untranslated);
+    await context.close();
+  });
 });

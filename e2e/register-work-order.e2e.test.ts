@@ -14,9 +14,13 @@ describe('registering a work order', () => {
     await visible(page.getByRole('heading', { level: 1, name: 'Registrera arbetsorder' }));
     const form = page.getByRole('main');
 
-    // Nothing filled in: the browser names what is missing before anything is sent.
+    // Nothing filled in: the browser names what is missing before anything is sent. The place is
+    // picked from the register unless Fri adress is chosen.
     await form.getByRole('button', { name: 'Skicka till entreprenör' }).click();
     await visible(form.getByText('Rätta de markerade fälten.'));
+    await visible(form.getByText('Välj objekt', { exact: true }));
+    await form.getByLabel('Fri adress').check();
+    await form.getByRole('button', { name: 'Skicka till entreprenör' }).click();
     expect(await form.getByText('Obligatoriskt fält').count()).toBeGreaterThanOrEqual(5);
     await visible(form.getByText('Välj entreprenör', { exact: true }).last());
 
@@ -25,7 +29,7 @@ describe('registering a work order', () => {
     await choose(page, form.getByLabel('Prioritet'), 'Hög');
     await form.getByLabel('Uppdragsbeskrivning').fill(description);
     await form.getByLabel('Fras').fill('Kran läcker');
-    await form.getByLabel('Fastighet').fill('Stockholm Tallkrogen 3');
+    await form.getByRole('textbox', { name: 'Fastighet' }).fill('Stockholm Tallkrogen 3');
     await form.getByLabel('Gatuadress').fill('Torögatan 51');
     await form.getByLabel('Postnr').fill('122 65');
     await form.getByLabel('Ort').fill('Enskede');

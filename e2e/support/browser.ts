@@ -5,6 +5,9 @@ export const DEMO_PASSWORD = 'ordning-demo-2026';
 
 export type DemoUser = 'bestallare' | 'entreprenor' | 'tekniker' | 'elektriker';
 
+/** A demo user, or one a test file added in its setup (with the same password). */
+export type TestLogin = DemoUser | (string & {});
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -40,7 +43,7 @@ export async function newContext(
 }
 
 /** Logs in through the login page, as a person would, and waits for the inbox (Mina jobb for a technician). */
-export async function logIn(page: Page, user: DemoUser): Promise<void> {
+export async function logIn(page: Page, user: TestLogin): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Användarnamn eller e-post').fill(user);
   await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill(DEMO_PASSWORD);

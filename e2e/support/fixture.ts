@@ -1,10 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { type ExtraMembership, startServer, type TestServer } from './server.ts';
+import { type ExtraMembership, type ExtraUser, startServer, type TestServer } from './server.ts';
 
 /** One server with fresh demo data and one Chromium per test file; each test opens its own context. */
-export function setUpServerAndBrowser(options: { extraMemberships?: ExtraMembership[] } = {}): {
+export function setUpServerAndBrowser(
+  options: { extraMemberships?: ExtraMembership[]; extraUsers?: ExtraUser[] } = {},
+): {
   server: () => TestServer;
   browser: () => Browser;
 } {

@@ -6,11 +6,13 @@ import type { Role } from '../../contract/organizations.ts';
 import { createApp } from '../../server/app.ts';
 import { seedDemo } from '../../server/modules/demo/demo.seed.ts';
 import { findUserByLogin } from '../../server/modules/identity/identity.repository.ts';
+import { createUser } from '../../server/modules/identity/identity.usecases.ts';
 import { insertMembership } from '../../server/modules/organizations/organizations.repository.ts';
 import { organizations } from '../../server/modules/organizations/organizations.table.ts';
 import { systemClock } from '../../server/platform/clock.ts';
 import { loadConfig } from '../../server/platform/config.ts';
 import { openDatabase } from '../../server/platform/db.ts';
+import { DEMO_PASSWORD } from './browser.ts';
 
 export type TestServer = { baseUrl: string; close(): Promise<void> };
 
@@ -18,11 +20,17 @@ export type TestServer = { baseUrl: string; close(): Promise<void> };
 export type ExtraMembership = { username: string; orgName: string; role: Role };
 
 /**
+ * A person the demo lacks, e.g. a client administrator (the demo's client has only a coordinator),
+ * with the demo password, added in the test's setup as an administrator would invite them.
+ */
+export type ExtraUser = { username: string; name: string; orgName: string; role: Role };
+
+/**
  * The real server with the demo data, in memory, on a free port, serving the built web app from
  * dist/web. Mail goes to files (the development mailbox), delivered by the real outbox worker.
  */
 export async function startServer(
-  options: { extraMemberships?: ExtraMembership[] } = {},
+  options: { extraMemberships?: ExtraMembership[]; extraUsers?: ExtraUser[] } = {},
 ): Promise<TestServer> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ordning-e2e-'));
   const database = await openDatabase({ dataDir: null });
@@ -32,6 +40,25 @@ export async function startServer(
     const user = await findUserByLogin(database.db, extra.username);
     const [org] = await database.db.select().from(organizations).where(eq(organizations.name, extra.orgName));
     if (!user || !org) throw new Error(`no demo user ${extra.username} or company ${extra.orgName}`);
+    await insertMembership(database.db, {
+      userId: user.id,
+      orgId: org.id,
+      role: extra.role,
+      createdAt: new Date(),
+    });
+  }
+  for (const extra of options.extraUsers ?? []) {
+    const [org] = await database.db.select().from(organizations).where(eq(organizations.name, extra.orgName));
+    if (!org) throw new Error(`no demo company ${extra.orgName}`);
+    const user = await createUser(
+      { db: database.db, clock: systemClock },
+      {
+        username: extra.username,
+        email: `${extra.username}@e2e.example`,
+        name: extra.name,
+        password: DEMO_PASSWORD,
+      },
+    );
     await insertMembership(database.db, {
       userId: user.id,
       orgId: org.id,

@@ -33,6 +33,7 @@ export function onUnauthorized(handler: () => void) {
 
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON; a Blob (a file) is sent as it is, with the content-type given in `headers`. */
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -71,14 +72,20 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     'accept-language': currentLocale(),
     ...options.headers,
   };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A file (a register's CSV) goes as its own bytes; anything else as JSON.
+  const raw = options.body instanceof Blob;
+  if (options.body !== undefined && !raw) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method: options.method ?? 'GET',
       credentials: 'same-origin',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: raw
+        ? (options.body as Blob)
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

@@ -35,12 +35,32 @@ export type InboxSearch = {
 /** An order page may be opened to start a move at once: `?action=done` opens the Utförd dialog. */
 export type WorkOrderSearch = { action?: 'done' };
 
+/** A searched, paged register list: the properties, or a property's objects. */
+export type RegisterListSearch = { q?: string; page?: number };
+
+/** The CSV page opens on the register named, e.g. from an object page. */
+export type RegisterImportSearch = { register?: string };
+
+/** Kvalitet's period and grouping; the page fills in and checks the defaults. */
+export type QualitySearch = { from?: string; to?: string; groupBy?: string };
+
+/** Registrera arbetsorder may start from an object of the register (its page links here). */
+export type NewWorkOrderSearch = { objectId?: string };
+
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 && value.length < 300 ? value : undefined;
 }
 
+function pageOf(value: unknown): number | undefined {
+  const page = Number(value);
+  return Number.isInteger(page) && page > 1 ? page : undefined;
+}
+
+function parseRegisterListSearch(search: Record<string, unknown>): RegisterListSearch {
+  return { q: text(search.q), page: pageOf(search.page) };
+}
+
 function parseInboxSearch(search: Record<string, unknown>): InboxSearch {
-  const page = Number(search.page);
   return {
     view: text(search.view),
     status: text(search.status),
@@ -51,7 +71,7 @@ function parseInboxSearch(search: Record<string, unknown>): InboxSearch {
     group: text(search.group),
     sort: text(search.sort),
     order: text(search.order),
-    page: Number.isInteger(page) && page > 1 ? page : undefined,
+    page: pageOf(search.page),
   };
 }
 
@@ -139,6 +159,9 @@ const overviewRoute = createRoute({
 const newWorkOrderRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'work-orders/new',
+  validateSearch: (search: Record<string, unknown>): NewWorkOrderSearch => ({
+    objectId: text(search.objectId),
+  }),
   component: lazyRouteComponent(
     () => import('../modules/work-orders/new-work-order-page.tsx'),
     'NewWorkOrderPage',
@@ -153,6 +176,58 @@ const workOrderRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/work-orders/work-order-page.tsx'), 'WorkOrderPage'),
 });
 
+const registerRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'register',
+  validateSearch: parseRegisterListSearch,
+  component: lazyRouteComponent(() => import('../modules/register/properties-page.tsx'), 'PropertiesPage'),
+});
+
+const propertyRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'register/properties/$propertyId',
+  validateSearch: parseRegisterListSearch,
+  component: lazyRouteComponent(() => import('../modules/register/property-page.tsx'), 'PropertyPage'),
+});
+
+const objectRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'register/objects/$objectId',
+  component: lazyRouteComponent(() => import('../modules/register/object-page.tsx'), 'ObjectPage'),
+});
+
+const registerImportRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'register/import',
+  validateSearch: (search: Record<string, unknown>): RegisterImportSearch => ({
+    register: text(search.register),
+  }),
+  component: lazyRouteComponent(() => import('../modules/register/import-page.tsx'), 'ImportPage'),
+});
+
+const agreementsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'agreements',
+  component: lazyRouteComponent(() => import('../modules/agreements/agreements-page.tsx'), 'AgreementsPage'),
+});
+
+const agreementRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'agreements/$counterpartId',
+  component: lazyRouteComponent(() => import('../modules/agreements/agreement-page.tsx'), 'AgreementPage'),
+});
+
+const qualityRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'quality',
+  validateSearch: (search: Record<string, unknown>): QualitySearch => ({
+    from: text(search.from),
+    to: text(search.to),
+    groupBy: text(search.groupBy),
+  }),
+  component: lazyRouteComponent(() => import('../modules/quality/quality-page.tsx'), 'QualityPage'),
+});
+
 const devMailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'dev/mail',
@@ -164,7 +239,20 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     indexRoute,
     devMailRoute,
-    orgRoute.addChildren([orgIndexRoute, inboxRoute, overviewRoute, newWorkOrderRoute, workOrderRoute]),
+    orgRoute.addChildren([
+      orgIndexRoute,
+      inboxRoute,
+      overviewRoute,
+      newWorkOrderRoute,
+      workOrderRoute,
+      registerRoute,
+      registerImportRoute,
+      propertyRoute,
+      objectRoute,
+      agreementsRoute,
+      agreementRoute,
+      qualityRoute,
+    ]),
   ]),
 ]);
 

@@ -2,12 +2,14 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../../contract/session.ts';
 import { en } from './en.ts';
+import type { svPages } from './sv.pages.ts';
 import { sv } from './sv.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof sv };
+    // The pages' texts join when a page that needs them loads (page-texts.ts).
+    resources: { translation: typeof sv & typeof svPages };
   }
 }
 

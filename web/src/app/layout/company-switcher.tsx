@@ -4,8 +4,10 @@ import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  canReadAgreements,
   canRegisterOrders,
   defaultMembership,
+  isClientReader,
   meQuery,
   rememberOrg,
 } from '../../modules/session/session.api.ts';
@@ -59,6 +61,29 @@ export function CompanySwitcher() {
       case '/app/orgs/$orgId/work-orders/new':
         if (canRegisterOrders(target)) {
           await navigate({ to: '/orgs/$orgId/work-orders/new', params });
+          return;
+        }
+        break;
+      // The register's pages become the other company's register (a property or an object is not its).
+      case '/app/orgs/$orgId/register':
+      case '/app/orgs/$orgId/register/import':
+      case '/app/orgs/$orgId/register/properties/$propertyId':
+      case '/app/orgs/$orgId/register/objects/$objectId':
+        if (isClientReader(target)) {
+          await navigate({ to: '/orgs/$orgId/register', params });
+          return;
+        }
+        break;
+      case '/app/orgs/$orgId/agreements':
+      case '/app/orgs/$orgId/agreements/$counterpartId':
+        if (canReadAgreements(target)) {
+          await navigate({ to: '/orgs/$orgId/agreements', params });
+          return;
+        }
+        break;
+      case '/app/orgs/$orgId/quality':
+        if (isClientReader(target)) {
+          await navigate({ to: '/orgs/$orgId/quality', params });
           return;
         }
         break;

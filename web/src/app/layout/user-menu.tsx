@@ -39,7 +39,12 @@ export function UserMenu() {
           c="dark.9"
           size="compact-sm"
           leftSection={<IconUserCircle size={20} aria-hidden />}
-          rightSection={<IconChevronDown size={14} aria-hidden />}
+          rightSection={
+            // On a phone the company switcher needs the room more than the chevron does.
+            <Box component="span" visibleFrom="sm" display="flex">
+              <IconChevronDown size={14} aria-hidden />
+            </Box>
+          }
           aria-label={`${t('app.userMenu')}: ${me.name}${membership ? `, ${t(`roles.${membership.role}`)}` : ''}`}
         >
           <Box component="span" visibleFrom="sm">

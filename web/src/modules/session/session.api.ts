@@ -59,3 +59,25 @@ export function isContractorManager(membership: Membership | null | undefined): 
     membership?.orgKind === 'contractor' && (membership.role === 'admin' || membership.role === 'manager')
   );
 }
+
+/** A client's people who send and follow orders: dispatch, cancel, reopen, mark invoiced, edit. */
+export function isClientDispatcher(membership: Membership | null | undefined): boolean {
+  return (
+    membership?.orgKind === 'client' && (membership.role === 'admin' || membership.role === 'coordinator')
+  );
+}
+
+/** The property register, agreements and Kvalitet: every client role but support reads them. */
+export function isClientReader(membership: Membership | null | undefined): boolean {
+  return membership?.orgKind === 'client' && membership.role !== 'support';
+}
+
+/** Only a client's administrators change the register and the agreements. */
+export function isClientAdmin(membership: Membership | null | undefined): boolean {
+  return membership?.orgKind === 'client' && membership.role === 'admin';
+}
+
+/** Agreements: the client's people, and the contractor's administrators and work managers (read-only). */
+export function canReadAgreements(membership: Membership | null | undefined): boolean {
+  return isClientReader(membership) || isContractorManager(membership);
+}

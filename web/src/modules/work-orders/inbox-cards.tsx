@@ -8,6 +8,8 @@ import { useLabels } from '../../ui/labels.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import type { BundleGroup } from './bundle-groups.ts';
+import { RowCheckbox } from './row-checkbox.tsx';
+import type { RowSelection } from './row-selection.ts';
 import { SlaFlags } from './sla-flags.tsx';
 
 type Props = {
@@ -17,13 +19,21 @@ type Props = {
   /** The other party's name on each card: the client for a contractor, the contractor for a client. */
   counterpartOf: (item: WorkOrderListItem) => string | null;
   bundleAction: (group: BundleGroup<WorkOrderListItem>) => ReactNode;
+  selection?: RowSelection | undefined;
 };
 
 /** The inbox on a phone: one card per order, grouped by bundle when asked. */
-export function InboxCards({ orgId, groups, grouped, counterpartOf, bundleAction }: Props) {
+export function InboxCards({ orgId, groups, grouped, counterpartOf, bundleAction, selection }: Props) {
   const { t } = useTranslation();
   if (!grouped)
-    return <CardList orgId={orgId} items={groups.flatMap((g) => g.items)} level={2} {...{ counterpartOf }} />;
+    return (
+      <CardList
+        orgId={orgId}
+        items={groups.flatMap((g) => g.items)}
+        level={2}
+        {...{ counterpartOf, selection }}
+      />
+    );
   return (
     <Stack gap="lg">
       {groups.map((group) => (
@@ -36,7 +46,13 @@ export function InboxCards({ orgId, groups, grouped, counterpartOf, bundleAction
             </Title>
             {bundleAction(group)}
           </Group>
-          <CardList orgId={orgId} items={group.items} level={3} counterpartOf={counterpartOf} />
+          <CardList
+            orgId={orgId}
+            items={group.items}
+            level={3}
+            counterpartOf={counterpartOf}
+            selection={selection}
+          />
         </section>
       ))}
     </Stack>
@@ -48,8 +64,9 @@ function CardList(props: {
   items: WorkOrderListItem[];
   level: 2 | 3;
   counterpartOf: (item: WorkOrderListItem) => string | null;
+  selection?: RowSelection | undefined;
 }) {
-  const { orgId, items, level, counterpartOf } = props;
+  const { orgId, items, level, counterpartOf, selection } = props;
   const { t } = useTranslation();
   const labels = useLabels();
   const navigate = useNavigate();
@@ -68,7 +85,15 @@ function CardList(props: {
           }
         >
           <Group justify="space-between" gap="xs" wrap="nowrap" mb={4} align="flex-start">
-            <Title order={level} size="h4">
+            {selection?.selectable(item) && (
+              // The whole card opens the order; the box beside the number only picks it.
+              <RowCheckbox
+                label={t('inbox.selectOrder', { number: item.number })}
+                checked={selection.selected(item)}
+                onChange={() => selection.toggle(item)}
+              />
+            )}
+            <Title order={level} size="h4" style={{ flex: 1 }}>
               <AnchorLink
                 to="/orgs/$orgId/work-orders/$id"
                 params={{ orgId, id: item.id }}

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { OrgKind } from '../../../../contract/organizations.values.ts';
 import type { WorkOrderListItem } from '../../../../contract/work-orders.ts';
 import type { sv } from '../../app/i18n/sv.ts';
-import { formatDateTime, orEmpty } from '../../ui/format.ts';
+import { formatDate, formatDateTime, orEmpty } from '../../ui/format.ts';
 import type { useLabels } from '../../ui/labels.ts';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import type { InboxView, WorkOrderSort } from './inbox-search.ts';
@@ -27,7 +27,7 @@ export function inboxColumns(
   labels: ReturnType<typeof useLabels>,
   args: { orgKind: OrgKind; view: InboxView; invoicing: boolean },
 ): InboxColumn[] {
-  const closedToo = args.view !== 'active';
+  const closedToo = args.view === 'completed' || args.view === 'all';
   const columns: (InboxColumn | false)[] = [
     {
       key: 'status',
@@ -89,6 +89,20 @@ export function inboxColumns(
       sort: 'orderedAt',
       nowrap: true,
       render: (o) => formatDateTime(o.orderedAt),
+    },
+    args.view === 'overdue' && {
+      key: 'contactBy',
+      label: 'contactBy',
+      sort: 'contactBy',
+      nowrap: true,
+      render: (o) => formatDate(o.contactBy),
+    },
+    args.view === 'overdue' && {
+      key: 'deliverBy',
+      label: 'deliverBy',
+      sort: 'deliverBy',
+      nowrap: true,
+      render: (o) => formatDate(o.deliverBy),
     },
     closedToo && {
       key: 'completedAt',

@@ -115,12 +115,15 @@ export function InboxFilters(props: Props) {
       <Radio.Group
         label={t('inbox.view')}
         value={view}
-        onChange={(next) => onViewChange(next === 'completed' || next === 'all' ? next : 'active')}
+        onChange={(next) =>
+          onViewChange(next === 'completed' || next === 'all' || next === 'overdue' ? next : 'active')
+        }
       >
         <Group gap="md" mt={6} mb={8}>
           <Radio value="active" label={t('inbox.active')} />
           <Radio value="completed" label={t('inbox.completed')} />
           <Radio value="all" label={t('inbox.all')} />
+          <Radio value="overdue" label={t('inbox.overdue')} />
         </Group>
       </Radio.Group>
       {props.fold ? (

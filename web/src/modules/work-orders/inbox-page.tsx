@@ -3,15 +3,16 @@ import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderListItem } from '../../../../contract/work-orders.ts';
 import { isApiError } from '../../app/api.ts';
 import { formatNumber, pageRange } from '../../ui/format.ts';
 import { useLabels } from '../../ui/labels.ts';
 import { ButtonLink } from '../../ui/links.tsx';
-import { canRegisterOrders, isContractorManager } from '../session/session.api.ts';
+import { canRegisterOrders, isClientDispatcher, isContractorManager } from '../session/session.api.ts';
 import { AcceptBundleButton } from './accept-bundle-button.tsx';
+import { BulkInvoiceBar } from './bulk-invoice-bar.tsx';
 import { type BundleGroup, groupByBundle } from './bundle-groups.ts';
 import { InboxCards } from './inbox-cards.tsx';
 import { inboxColumns } from './inbox-columns.tsx';
@@ -28,6 +29,7 @@ import {
 import { InboxSearchBox } from './inbox-search-box.tsx';
 import { InboxTable } from './inbox-table.tsx';
 import { MyJobsList } from './my-jobs-list.tsx';
+import { rowSelection } from './row-selection.ts';
 import { dashboardQuery, exportUrl, PAGE_SIZE, workOrderListQuery } from './work-orders.api.ts';
 
 const route = getRouteApi('/app/orgs/$orgId/work-orders');
@@ -63,6 +65,12 @@ export function InboxPage() {
     value: c.org.id,
     label: c.org.name,
   }));
+  // A client marks done orders Fakturerad from the completed list, several at once.
+  const [picked, setPicked] = useState<Set<string>>(() => new Set());
+  const invoicing = isClientDispatcher(membership) && (state.view === 'completed' || state.view === 'all');
+  const selection = invoicing
+    ? rowSelection(list.data?.items ?? [], picked, (item) => item.status === 'done', setPicked)
+    : undefined;
   const counterpartOf = (item: WorkOrderListItem) =>
     client ? (item.contractor?.name ?? null) : item.client.name;
 
@@ -143,6 +151,9 @@ export function InboxPage() {
         </Text>
       ) : (
         <>
+          {selection && (
+            <BulkInvoiceBar orgId={orgId} chosen={selection.chosen} onDone={() => setPicked(new Set())} />
+          )}
           <Text size="sm" role="status">
             {t('inbox.showing', {
               from: formatNumber(range.from),
@@ -164,6 +175,7 @@ export function InboxPage() {
                 grouped={state.groupByBundle}
                 counterpartOf={counterpartOf}
                 bundleAction={bundleAction}
+                selection={selection}
               />
             ) : (
               <InboxTable
@@ -179,6 +191,7 @@ export function InboxPage() {
                 order={state.order}
                 labelledBy="inbox-title"
                 bundleAction={bundleAction}
+                selection={selection}
                 onSort={(sort) =>
                   update({
                     sort,

@@ -8,7 +8,18 @@ import { useTranslation } from 'react-i18next';
  * Sök: searches as the user types, a moment after they stop, so each word does not reload the list
  * (JM step 11). Numbers, references and object numbers match by their start; words by their stem.
  */
-export function InboxSearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+export function InboxSearchBox({
+  value,
+  onSearch,
+  label,
+  placeholder,
+}: {
+  value: string;
+  onSearch: (q: string) => void;
+  /** Other lists (the register) reuse the box with their own words. */
+  label?: string;
+  placeholder?: string;
+}) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState({ applied: value, text: value });
   const sent = useRef(value);
@@ -31,10 +42,10 @@ export function InboxSearchBox({ value, onSearch }: { value: string; onSearch: (
         }}
       >
         <TextInput
-          label={t('inbox.search')}
+          label={label ?? t('inbox.search')}
           type="search"
           value={text}
-          placeholder={t('inbox.searchPlaceholder')}
+          placeholder={placeholder ?? t('inbox.searchPlaceholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
           maxLength={200}
           autoComplete="off"

@@ -96,6 +96,22 @@ describe('filterParams', () => {
   });
 });
 
+describe('the view Försenade', () => {
+  it('reads from the address, offers the active statuses only and asks the API for overdue active orders', () => {
+    const state = readInboxSearch({ view: 'overdue', status: 'draft,accepted' }, client);
+    expect(state.view).toBe('overdue');
+    expect(state.statuses).toEqual(['accepted']);
+    const params = filterParams(state, 'client');
+    expect(params.get('view')).toBe('active');
+    expect(params.get('overdue')).toBe('any');
+    expect(writeInboxSearch(state, client).view).toBe('overdue');
+  });
+
+  it('asks for no overdue filter in the other views', () => {
+    expect(filterParams(readInboxSearch({}, client), 'client').has('overdue')).toBe(false);
+  });
+});
+
 describe('viewOf', () => {
   it('finds the view that shows a status', () => {
     expect(viewOf('new')).toBe('active');

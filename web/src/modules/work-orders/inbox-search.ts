@@ -10,7 +10,8 @@ import {
 import type { InboxSearch } from '../../app/router.tsx';
 
 export type WorkOrderSort = (typeof workOrderSorts)[number];
-export type InboxView = 'active' | 'completed' | 'all';
+/** Försenade: active orders past their contact-by or deliver-by day without the matching progress. */
+export type InboxView = 'active' | 'completed' | 'all' | 'overdue';
 
 /** Who reads the inbox: the defaults differ for a technician (Mina jobb) and for each side. */
 export type InboxViewer = { orgKind: OrgKind; role: Role };
@@ -36,6 +37,8 @@ export function statusesInView(view: InboxView, orgKind: OrgKind): WorkOrderStat
   if (view === 'completed') return COMPLETED;
   const all = orgKind === 'client' ? workOrderStatuses : workOrderStatuses.filter((s) => s !== 'draft');
   if (view === 'all') return [...all];
+  // Drafts have no SLA dates, so they are never late.
+  if (view === 'overdue') return [...activeStatuses];
   return orgKind === 'client' ? ['draft', ...activeStatuses] : [...activeStatuses];
 }
 
@@ -82,7 +85,10 @@ function counterpartOf(search: InboxSearch, orgKind: OrgKind): string | null {
 
 /** Reads the address's query string; anything unknown falls back to the default. */
 export function readInboxSearch(search: InboxSearch, viewer: InboxViewer): InboxState {
-  const view: InboxView = search.view === 'completed' || search.view === 'all' ? search.view : 'active';
+  const view: InboxView =
+    search.view === 'completed' || search.view === 'all' || search.view === 'overdue'
+      ? search.view
+      : 'active';
   const sort = (workOrderSorts as readonly string[]).includes(search.sort ?? '')
     ? (search.sort as WorkOrderSort)
     : defaultSort(viewer);
@@ -117,7 +123,12 @@ export function writeInboxSearch(state: InboxState, viewer: InboxViewer): InboxS
 
 /** The API's filters for a state (the list, and the CSV export without paging). */
 export function filterParams(state: InboxState, orgKind: OrgKind): URLSearchParams {
-  const params = new URLSearchParams({ view: state.view, sort: state.sort, order: state.order });
+  const params = new URLSearchParams({
+    view: state.view === 'overdue' ? 'active' : state.view,
+    sort: state.sort,
+    order: state.order,
+  });
+  if (state.view === 'overdue') params.set('overdue', 'any');
   for (const status of state.statuses) params.append('status', status);
   for (const type of state.types) params.append('type', type);
   if (state.q) params.set('q', state.q);

@@ -8,6 +8,8 @@ import { AnchorLink } from '../../ui/links.tsx';
 import type { BundleGroup } from './bundle-groups.ts';
 import type { InboxColumn } from './inbox-columns.tsx';
 import type { WorkOrderSort } from './inbox-search.ts';
+import { RowCheckbox } from './row-checkbox.tsx';
+import type { RowSelection } from './row-selection.ts';
 
 type Props = {
   orgId: string;
@@ -21,6 +23,8 @@ type Props = {
   labelledBy: string;
   /** What a bundle's heading row offers, e.g. Acceptera bunten. */
   bundleAction: (group: BundleGroup<WorkOrderListItem>) => ReactNode;
+  /** A first column of checkboxes, for a move on many orders at once. */
+  selection?: RowSelection | undefined;
 };
 
 /**
@@ -28,7 +32,7 @@ type Props = {
  * screen-reader users the AO-nr is the row's link, and sortable headers are buttons.
  */
 export function InboxTable(props: Props) {
-  const { orgId, groups, grouped, columns, sort, order, onSort, labelledBy } = props;
+  const { orgId, groups, grouped, columns, sort, order, onSort, labelledBy, selection } = props;
   const { t } = useTranslation();
   const navigate = useNavigate();
 
@@ -43,6 +47,17 @@ export function InboxTable(props: Props) {
         void navigate({ to: '/orgs/$orgId/work-orders/$id', params: { orgId, id: item.id } });
       }}
     >
+      {selection && (
+        <Table.Td onClick={(event) => event.stopPropagation()} style={{ cursor: 'default' }} p={0}>
+          {selection.selectable(item) && (
+            <RowCheckbox
+              label={t('inbox.selectOrder', { number: item.number })}
+              checked={selection.selected(item)}
+              onChange={() => selection.toggle(item)}
+            />
+          )}
+        </Table.Td>
+      )}
       {columns.map((column) => (
         <Table.Td key={column.key} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
           {column.key === 'number' ? (
@@ -68,6 +83,16 @@ export function InboxTable(props: Props) {
       <Table highlightOnHover verticalSpacing="xs" aria-labelledby={labelledBy} fz="sm">
         <Table.Thead>
           <Table.Tr>
+            {selection && (
+              <Table.Th scope="col" w={44} p={0}>
+                <RowCheckbox
+                  label={t('inbox.selectAll')}
+                  checked={selection.all === 'all'}
+                  indeterminate={selection.all === 'some'}
+                  onChange={selection.toggleAll}
+                />
+              </Table.Th>
+            )}
             {columns.map((column) => {
               const label = t(`inbox.columns.${column.label}`);
               const active = column.sort === sort;
@@ -101,7 +126,7 @@ export function InboxTable(props: Props) {
           <Table.Tbody key={group.bundle ?? 'alone'}>
             {grouped && (
               <Table.Tr bg="gray.1">
-                <Table.Th scope="rowgroup" colSpan={columns.length}>
+                <Table.Th scope="rowgroup" colSpan={columns.length + (selection ? 1 : 0)}>
                   <Group gap="md" wrap="nowrap">
                     <Text fw={700} fz="sm">
                       {group.bundle

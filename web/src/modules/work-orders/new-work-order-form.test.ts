@@ -1,8 +1,12 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RegisterObject } from '../../../../contract/properties.ts';
+import { svPages } from '../../app/i18n/sv.pages.ts';
 import { sv } from '../../app/i18n/sv.ts';
 import {
   emptyNewWorkOrder,
+  fillFromObject,
+  fillFromUnit,
   type NewWorkOrderValues,
   toCreateBody,
   validateNewWorkOrder,
@@ -11,6 +15,7 @@ import {
 const t = i18next.createInstance();
 beforeAll(async () => {
   await t.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+  t.addResourceBundle('sv', 'translation', svPages, true, false);
 });
 
 const filled: NewWorkOrderValues = {
@@ -95,5 +100,128 @@ describe('toCreateBody', () => {
     const phones = [{ key: 'a', kind: 'home' as const, number: '070', preferred: true }];
     const errors = validateNewWorkOrder({ ...filled, reporter: { ...filled.reporter, phones } }, true, t.t);
     expect(errors).toEqual({ 'reporter.phones.0.number': 'Minst 5 tecken' });
+  });
+});
+
+const object: RegisterObject = {
+  id: '0b8f2a52-6a3b-4f1e-9a61-2f0d1c1b9e33',
+  propertyId: '5c1f2a52-6a3b-4f1e-9a61-2f0d1c1b9e44',
+  propertyDesignation: 'Stockholm Tallkrogen 3',
+  ownerName: 'Exempelbostäder AB',
+  number: '64010765',
+  type: '3 rum och kök',
+  floor: '0 av 2 (ej hiss)',
+  street: 'Torögatan 51',
+  postalCode: '122 65',
+  city: 'Enskede',
+  tenantName: 'Test Testsson',
+  accessToApartment: null,
+  keyInfo: 'Nyckel i fastighetsboxen',
+  entryWithoutTenant: false,
+  version: 1,
+  rooms: [
+    {
+      id: '7a1f2a52-6a3b-4f1e-9a61-2f0d1c1b9e55',
+      name: 'Kök',
+      code: '076506',
+      units: [
+        {
+          id: '9d1f2a52-6a3b-4f1e-9a61-2f0d1c1b9e66',
+          name: 'Diskmaskin',
+          unitType: 'Vitvara',
+          isAppliance: true,
+          model: 'Bosch',
+          serialNumber: 'SN100200',
+          installedOn: '2010-09-16',
+          lastMaintenanceOn: null,
+        },
+      ],
+    },
+  ],
+  tenants: [
+    {
+      id: '1e1f2a52-6a3b-4f1e-9a61-2f0d1c1b9e77',
+      name: 'Förre Hyresgästen',
+      phoneHome: '070-174 06 05',
+      phoneWork: null,
+      phoneOther: null,
+      preferredPhone: 'home',
+      email: null,
+      moveInOn: '1999-01-01',
+    },
+    {
+      id: '2e1f2a52-6a3b-4f1e-9a61-2f0d1c1b9e88',
+      name: 'Test Testsson',
+      phoneHome: '0799999999',
+      phoneWork: null,
+      phoneOther: '0788888888',
+      preferredPhone: 'home',
+      email: 'test@example.se',
+      moveInOn: '2009-08-27',
+    },
+  ],
+};
+
+describe('an order on an object of the register', () => {
+  const base: NewWorkOrderValues = {
+    ...emptyNewWorkOrder,
+    placeSource: 'register',
+    description: 'Kommer inget vatten',
+    contractorOrgId: '7f2c2a52-6a3b-4f1e-9a61-2f0d1c1b9e11',
+  };
+
+  it('asks for the object before anything about the place', () => {
+    const errors = validateNewWorkOrder(base, true, t.t);
+    expect(errors.objectId).toBe('Välj objekt');
+    expect(errors).not.toHaveProperty('propertyName');
+    expect(errors).not.toHaveProperty('street');
+  });
+
+  it('fills place, access and the tenant who moved in last, with the phone marked *', () => {
+    const values = fillFromObject(base, object);
+    expect(values).toMatchObject({
+      objectId: object.id,
+      tenantId: '2e1f2a52-6a3b-4f1e-9a61-2f0d1c1b9e88',
+      propertyName: 'Stockholm Tallkrogen 3',
+      street: 'Torögatan 51',
+      objectNumber: '64010765',
+      floor: '0 av 2 (ej hiss)',
+      keyInfo: 'Nyckel i fastighetsboxen',
+      reporter: {
+        name: 'Test Testsson',
+        email: 'test@example.se',
+        phones: [
+          { kind: 'home', number: '0799999999', preferred: true },
+          { kind: 'other', number: '0788888888', preferred: false },
+        ],
+      },
+    });
+    expect(validateNewWorkOrder(values, true, t.t)).toEqual({});
+  });
+
+  it('sends the register references with what the form shows, changes included', () => {
+    const room = object.rooms[0]!;
+    const values = {
+      ...fillFromObject(base, object),
+      roomId: room.id,
+      room: 'Kök (076506)',
+      ...fillFromUnit(base, room.units[0]),
+      keyInfo: 'Nyckel hos grannen',
+    };
+    const body = toCreateBody(values, true);
+    expect(body).toMatchObject({
+      objectId: object.id,
+      roomId: room.id,
+      unitId: room.units[0]!.id,
+      tenantId: '2e1f2a52-6a3b-4f1e-9a61-2f0d1c1b9e88',
+      room: 'Kök (076506)',
+      unit: 'Diskmaskin',
+      unitIsAppliance: true,
+      model: 'Bosch',
+      serialNumber: 'SN100200',
+      keyInfo: 'Nyckel hos grannen',
+      dispatch: true,
+    });
+    expect(toCreateBody({ ...values, placeSource: 'free' }, true)).not.toHaveProperty('objectId');
   });
 });

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { RegisterObject } from '../../../../contract/properties.ts';
 import {
   type CreateWorkOrderBody,
   createWorkOrderBodySchema,
@@ -15,8 +16,29 @@ export type PhoneValue = {
   preferred: boolean;
 };
 
+/**
+ * Where the order is: an object picked from the client's register (whose address, access, tenant and
+ * unit fill the form, to be corrected where needed), or an address typed freely (Fri adress).
+ */
+export type PlaceSource = 'register' | 'free';
+
 /** The form's values: text fields are strings ('' = not given), shaped like the API body for field errors. */
 export type NewWorkOrderValues = {
+  placeSource: PlaceSource;
+  /** Narrows the object search to one property; not sent. */
+  propertyId: string | null;
+  objectId: string | null;
+  roomId: string | null;
+  unitId: string | null;
+  tenantId: string | null;
+  objectType: string;
+  floor: string;
+  unitType: string;
+  unitIsAppliance: boolean;
+  model: string;
+  serialNumber: string;
+  unitInstalledOn: string;
+  unitLastMaintenanceOn: string;
   type: WorkOrderType;
   priority: Priority;
   description: string;
@@ -43,6 +65,20 @@ export type NewWorkOrderValues = {
 export type Registrar = 'client' | 'contractor';
 
 export const emptyNewWorkOrder: NewWorkOrderValues = {
+  placeSource: 'free',
+  propertyId: null,
+  objectId: null,
+  roomId: null,
+  unitId: null,
+  tenantId: null,
+  objectType: '',
+  floor: '',
+  unitType: '',
+  unitIsAppliance: false,
+  model: '',
+  serialNumber: '',
+  unitInstalledOn: '',
+  unitLastMaintenanceOn: '',
   type: 'fault',
   priority: 'normal',
   description: '',
@@ -75,6 +111,28 @@ export function toCreateBody(
     registrar === 'contractor'
       ? { clientOrgId: values.clientOrgId ?? undefined }
       : { contractorOrgId: values.contractorOrgId ?? undefined, dispatch };
+  // From the register: its references, and what the form shows of it (the order keeps it as a snapshot).
+  const register =
+    values.placeSource === 'register' && registrar === 'client'
+      ? {
+          objectId: values.objectId ?? undefined,
+          roomId: values.roomId ?? undefined,
+          unitId: values.unitId ?? undefined,
+          tenantId: values.tenantId ?? undefined,
+          objectType: optional(values.objectType),
+          floor: optional(values.floor),
+          ...(values.unitId
+            ? {
+                unitType: optional(values.unitType),
+                unitIsAppliance: values.unitIsAppliance,
+                model: optional(values.model),
+                serialNumber: optional(values.serialNumber),
+                unitInstalledOn: optional(values.unitInstalledOn),
+                unitLastMaintenanceOn: optional(values.unitLastMaintenanceOn),
+              }
+            : {}),
+        }
+      : {};
   return {
     type: values.type,
     priority: values.priority,
@@ -101,7 +159,97 @@ export function toCreateBody(
       })),
       email: optional(values.reporter.email),
     },
+    ...register,
     ...parties,
+  };
+}
+
+type Tenant = RegisterObject['tenants'][number];
+type Room = RegisterObject['rooms'][number];
+type Unit = Room['units'][number];
+
+/** The tenant an order on the object is for unless another is chosen: the one who moved in last. */
+export function currentTenant(object: RegisterObject): Tenant | undefined {
+  return [...object.tenants].sort((a, b) => (b.moveInOn ?? '').localeCompare(a.moveInOn ?? ''))[0];
+}
+
+export function reporterOf(tenant: Tenant | undefined): NewWorkOrderValues['reporter'] {
+  if (!tenant) return { ...emptyNewWorkOrder.reporter };
+  const phones = (
+    [
+      ['home', tenant.phoneHome],
+      ['work', tenant.phoneWork],
+      ['other', tenant.phoneOther],
+    ] as const
+  )
+    .filter(([, number]) => Boolean(number))
+    .map(([kind, number]) => ({
+      key: kind,
+      kind,
+      number: number!,
+      preferred: tenant.preferredPhone === kind,
+    }));
+  if (phones.length && !phones.some((p) => p.preferred)) phones[0] = { ...phones[0]!, preferred: true };
+  return {
+    name: tenant.name,
+    phones: phones.length ? phones : [...emptyNewWorkOrder.reporter.phones],
+    email: tenant.email ?? '',
+  };
+}
+
+export const roomLabel = (room: Pick<Room, 'name' | 'code'>) =>
+  room.code ? `${room.name} (${room.code})` : room.name;
+
+/** The form filled from an object of the register: place, access, and its current tenant as reporter. */
+export function fillFromObject(values: NewWorkOrderValues, object: RegisterObject): NewWorkOrderValues {
+  const tenant = currentTenant(object);
+  return {
+    ...values,
+    ...fillFromUnit(values, undefined),
+    propertyId: object.propertyId,
+    objectId: object.id,
+    roomId: null,
+    room: '',
+    tenantId: tenant?.id ?? null,
+    propertyName: object.propertyDesignation,
+    ownerName: object.ownerName ?? '',
+    street: object.street,
+    postalCode: object.postalCode ?? '',
+    city: object.city ?? '',
+    objectNumber: object.number,
+    objectType: object.type ?? '',
+    floor: object.floor ?? '',
+    accessToApartment: object.accessToApartment ?? '',
+    keyInfo: object.keyInfo ?? '',
+    entryWithoutTenant: object.entryWithoutTenant ?? false,
+    reporter: reporterOf(tenant),
+  };
+}
+
+/** A unit's model, serial number and dates, or none of them when no unit is chosen. */
+export function fillFromUnit(
+  values: NewWorkOrderValues,
+  unit: Unit | undefined,
+): Pick<
+  NewWorkOrderValues,
+  | 'unitId'
+  | 'unit'
+  | 'unitType'
+  | 'unitIsAppliance'
+  | 'model'
+  | 'serialNumber'
+  | 'unitInstalledOn'
+  | 'unitLastMaintenanceOn'
+> {
+  return {
+    unitId: unit?.id ?? null,
+    unit: unit?.name ?? (values.placeSource === 'register' ? '' : values.unit),
+    unitType: unit?.unitType ?? '',
+    unitIsAppliance: unit?.isAppliance ?? false,
+    model: unit?.model ?? '',
+    serialNumber: unit?.serialNumber ?? '',
+    unitInstalledOn: unit?.installedOn ?? '',
+    unitLastMaintenanceOn: unit?.lastMaintenanceOn ?? '',
   };
 }
 
@@ -125,6 +273,12 @@ export function validateNewWorkOrder(
       const blank = valueAt(body, issue.path) === '';
       errors[field] = blank ? t('validation.required') : messageFor(issue, field, t);
     }
+  }
+  if (registrar === 'client' && values.placeSource === 'register' && !values.objectId) {
+    // Until an object is picked there is no place to check either.
+    delete errors.propertyName;
+    delete errors.street;
+    errors.objectId = t('validation.chooseObject');
   }
   if (registrar === 'contractor') {
     if (!values.clientOrgId) errors.clientOrgId = t('validation.chooseClient');

@@ -1,24 +1,31 @@
+import '../../app/i18n/page-texts.ts';
 import { Alert, Button, Fieldset, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, isApiError } from '../../app/api.ts';
 import { notify } from '../../ui/notify.ts';
 import { randomUuid } from '../../ui/uuid.ts';
+import { objectQuery } from '../register/register.api.ts';
 import { canRegisterOrders } from '../session/session.api.ts';
+import { ContractorSelect } from './contractor-select.tsx';
 import {
   emptyNewWorkOrder,
+  fillFromObject,
+  fillFromUnit,
   type NewWorkOrderValues,
+  type PlaceSource,
   type Registrar,
   toCreateBody,
   validateNewWorkOrder,
 } from './new-work-order-form.ts';
-import { OrderFields } from './order-fields.tsx';
+import { AccessFields, FreePlaceFields, PlaceFieldset, TaskFields } from './order-fields.tsx';
+import { PlaceSourceChoice, RegisterPlaceFields } from './register-place-fields.tsx';
 import { ReporterFields } from './reporter-fields.tsx';
-import { contractorsQuery, createWorkOrder, dashboardQuery, workOrderKeys } from './work-orders.api.ts';
+import { clientsQuery, createWorkOrder, workOrderKeys } from './work-orders.api.ts';
 
 const route = getRouteApi('/app/orgs/$orgId/work-orders/new');
 
@@ -37,25 +44,56 @@ export function NewWorkOrderPage() {
   const { t } = useTranslation();
   const { orgId } = route.useParams();
   const { membership } = route.useRouteContext();
+  const search = route.useSearch();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   useDocumentTitle(`${t('newOrder.title')} – Ordning`);
   const allowed = canRegisterOrders(membership);
   const registrar: Registrar = membership.orgKind === 'contractor' ? 'contractor' : 'client';
-  const contractors = useQuery({ ...contractorsQuery(orgId), enabled: allowed && registrar === 'client' });
-  // A contractor's clients: those it has orders from (there is no list of agreements to read yet).
-  const clients = useQuery({ ...dashboardQuery(orgId), enabled: allowed && registrar === 'contractor' });
-  const form = useForm<NewWorkOrderValues>({ initialValues: emptyNewWorkOrder });
-  const clientOptions = (clients.data?.byCounterpart ?? []).map((c) => ({
-    value: c.org.id,
-    label: c.org.name,
-  }));
+  // A contractor's clients: those it has an agreement with.
+  const clients = useQuery({ ...clientsQuery(orgId), enabled: allowed && registrar === 'contractor' });
+  // A client picks the place from its register; a contractor cannot read the register and types it.
+  const form = useForm<NewWorkOrderValues>({
+    initialValues: { ...emptyNewWorkOrder, placeSource: registrar === 'client' ? 'register' : 'free' },
+  });
+  const clientOptions = (clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
   const onlyClient = clientOptions.length === 1 ? clientOptions[0]!.value : null;
   const { setFieldValue } = form;
+  const setContractor = useCallback(
+    (id: string | null) => setFieldValue('contractorOrgId', id),
+    [setFieldValue],
+  );
   useEffect(() => {
     if (onlyClient) setFieldValue('clientOrgId', (current) => current ?? onlyClient);
   }, [onlyClient, setFieldValue]);
   const [problem, setProblem] = useState<string | null>(null);
+  const { setValues, clearFieldError } = form;
+
+  /** Loads the object chosen and fills the form from it; none chosen: the register's part is emptied. */
+  const pickObject = useCallback(
+    async (objectId: string | null) => {
+      if (!objectId) {
+        setValues((prev) => fillFromObjectCleared(prev as NewWorkOrderValues));
+        return;
+      }
+      try {
+        const object = await queryClient.fetchQuery(objectQuery(orgId, objectId));
+        setValues((prev) => fillFromObject(prev as NewWorkOrderValues, object));
+        clearFieldError('objectId');
+      } catch (error) {
+        setProblem(isApiError(error) ? error.title : t('common.unexpectedError'));
+      }
+    },
+    [orgId, t, queryClient, setValues, clearFieldError],
+  );
+  // Opened from an object's page: start from that object.
+  const startObject = search.objectId;
+  const started = useRef(false);
+  useEffect(() => {
+    if (!startObject || started.current || registrar !== 'client') return;
+    started.current = true;
+    void pickObject(startObject);
+  }, [startObject, registrar, pickObject]);
   // One key per submission; a retry of the same content reuses it, so a lost answer never makes two orders.
   const attempt = useRef<{ key: string; body: string } | null>(null);
 
@@ -89,14 +127,16 @@ export function NewWorkOrderPage() {
     const known = new Set(
       Object.keys(form.values).concat(['reporter.name', 'reporter.email', 'reporter.phones']),
     );
-    const onFields = error.fieldErrors.filter(
-      (e) => known.has(e.field) || e.field.startsWith('reporter.phones.'),
+    // The register's references are all chosen with the object field.
+    const fieldErrors = error.fieldErrors.map((e) =>
+      ['roomId', 'unitId', 'tenantId'].includes(e.field) ? { ...e, field: 'objectId' } : e,
     );
+    const onFields = fieldErrors.filter((e) => known.has(e.field) || e.field.startsWith('reporter.phones.'));
     if (onFields.length) {
       form.setErrors(Object.fromEntries(onFields.map((e) => [e.field, e.message])));
       focusFirstError();
     }
-    const elsewhere = error.fieldErrors.filter((e) => !onFields.includes(e));
+    const elsewhere = fieldErrors.filter((e) => !onFields.includes(e));
     setProblem(
       [
         onFields.length ? t('newOrder.fixErrors') : error.title,
@@ -129,7 +169,13 @@ export function NewWorkOrderPage() {
     );
   }
 
-  const contractorOptions = (contractors.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
+  const placeSource = form.values.placeSource;
+  const setPlaceSource = (next: PlaceSource) =>
+    form.setValues((prev) =>
+      next === 'free'
+        ? { ...fillFromObjectCleared(prev as NewWorkOrderValues), placeSource: 'free' }
+        : { ...(prev as NewWorkOrderValues), placeSource: 'register' },
+    );
 
   return (
     <Stack gap="md" maw={960}>
@@ -142,7 +188,18 @@ export function NewWorkOrderPage() {
         }}
       >
         <Stack gap="md">
-          <OrderFields form={form} />
+          <TaskFields form={form} />
+
+          <PlaceFieldset>
+            {registrar === 'client' && <PlaceSourceChoice value={placeSource} onChange={setPlaceSource} />}
+            {registrar === 'client' && placeSource === 'register' ? (
+              <RegisterPlaceFields orgId={orgId} form={form} onPick={(id) => void pickObject(id)} />
+            ) : (
+              <FreePlaceFields form={form} />
+            )}
+          </PlaceFieldset>
+
+          <AccessFields form={form} />
 
           <Fieldset legend={t('newOrder.sections.reporter')}>
             <ReporterFields form={form} />
@@ -162,14 +219,12 @@ export function NewWorkOrderPage() {
             </Fieldset>
           ) : (
             <Fieldset legend={t('newOrder.sections.contractor')}>
-              <Select
-                label={t('newOrder.contractor')}
-                placeholder={t('newOrder.contractorPlaceholder')}
-                data={contractorOptions}
-                required
-                nothingFoundMessage={t('newOrder.noContractors')}
-                disabled={contractors.isPending}
-                {...form.getInputProps('contractorOrgId')}
+              <ContractorSelect
+                orgId={orgId}
+                type={form.values.type}
+                value={form.values.contractorOrgId}
+                onChange={setContractor}
+                error={form.errors.contractorOrgId as string | undefined}
               />
             </Fieldset>
           )}
@@ -204,4 +259,28 @@ export function NewWorkOrderPage() {
       </form>
     </Stack>
   );
+}
+
+/** The form with nothing from the register: a free address starts empty. */
+function fillFromObjectCleared(values: NewWorkOrderValues): NewWorkOrderValues {
+  return {
+    ...values,
+    ...fillFromUnit({ ...values, placeSource: 'register' }, undefined),
+    objectId: null,
+    roomId: null,
+    tenantId: null,
+    propertyName: '',
+    ownerName: '',
+    street: '',
+    postalCode: '',
+    city: '',
+    objectNumber: '',
+    objectType: '',
+    floor: '',
+    room: '',
+    accessToApartment: '',
+    keyInfo: '',
+    entryWithoutTenant: false,
+    reporter: { ...emptyNewWorkOrder.reporter },
+  };
 }

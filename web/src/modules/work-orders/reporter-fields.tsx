@@ -4,10 +4,14 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { phoneKinds } from '../../../../contract/work-orders.values.ts';
 import { randomUuid } from '../../ui/uuid.ts';
-import type { NewWorkOrderValues } from './new-work-order-form.ts';
+import type { PhoneValue } from './new-work-order-form.ts';
+
+/** A form with the reporter as the new-order form has it (the new order, and the client's edit). */
+type WithReporter = { reporter: { name: string; phones: PhoneValue[]; email: string } };
 
 /** Anmälare: name, up to three phone numbers (one marked for this order, shown with *), e-mail. */
-export function ReporterFields({ form }: { form: UseFormReturnType<NewWorkOrderValues> }) {
+export function ReporterFields<V extends WithReporter>({ form: anyForm }: { form: UseFormReturnType<V> }) {
+  const form = anyForm as unknown as UseFormReturnType<WithReporter>;
   const { t } = useTranslation();
   const phones = form.values.reporter.phones;
   const kindOptions = phoneKinds.map((kind) => ({ value: kind, label: t(`order.phones.${kind}`) }));

@@ -83,9 +83,18 @@ const ORDER: Target[] = [
   'cancelled',
 ];
 
+/** A button beside the moves that is not a move itself (Skicka till entreprenör, Redigera). */
+export type ExtraAction = {
+  key: string;
+  label: string;
+  onClick: () => void;
+  variant: 'filled' | 'outline' | 'default';
+};
+
 type Props = {
   orgId: string;
   order: WorkOrder;
+  extra?: ExtraAction[];
   /** Phones: big buttons, two to a row, for a thumb. */
   large: boolean;
   /** Open this move's dialog at once (a card's Utförd button leads here); called when it has opened. */
@@ -93,7 +102,7 @@ type Props = {
   onStarted?: () => void;
 };
 
-export function TransitionActions({ orgId, order, large, start: startWith, onStarted }: Props) {
+export function TransitionActions({ orgId, order, large, start: startWith, onStarted, extra = [] }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
   const queryClient = useQueryClient();
@@ -166,6 +175,20 @@ export function TransitionActions({ orgId, order, large, start: startWith, onSta
     );
   };
 
+  const extraButtons = extra.map((action) => (
+    <Button
+      key={action.key}
+      variant={action.variant}
+      size={large ? 'lg' : 'sm'}
+      onClick={action.onClick}
+      disabled={move.isPending}
+      fz={large ? 'md' : undefined}
+      styles={large ? BIG_BUTTON : undefined}
+    >
+      {action.label}
+    </Button>
+  ));
+
   const buttons = actions.map((action) => (
     <Button
       key={action.to}
@@ -184,14 +207,18 @@ export function TransitionActions({ orgId, order, large, start: startWith, onSta
 
   return (
     <>
-      {actions.length === 0 ? (
+      {actions.length + extra.length === 0 ? (
         <Text size="sm">{t('actions.none')}</Text>
       ) : large ? (
         <SimpleGrid cols={2} spacing="xs">
+          {extraButtons}
           {buttons}
         </SimpleGrid>
       ) : (
-        <Group gap="sm">{buttons}</Group>
+        <Group gap="sm">
+          {extraButtons}
+          {buttons}
+        </Group>
       )}
       <TransitionDialog
         key={order.version}

@@ -1,3 +1,4 @@
+import '../../app/i18n/page-texts.ts';
 import { Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';

@@ -10,6 +10,7 @@ import type {
   WorkOrder,
   WorkOrderList,
   WorkOrderStatus,
+  WorkOrderType,
 } from '../../../../contract/work-orders.ts';
 import { getJson, postJson, request } from '../../app/api.ts';
 import { filterParams, type InboxState } from './inbox-search.ts';
@@ -64,12 +65,26 @@ export function dashboardQuery(orgId: string) {
   });
 }
 
-export function contractorsQuery(orgId: string) {
+/** The contractors a client can send to; with a type, only those whose agreement covers it. */
+export function contractorsQuery(orgId: string, type?: WorkOrderType) {
   return queryOptions({
-    queryKey: ['contractors', orgId],
+    queryKey: ['contractors', orgId, type ?? 'any'],
     queryFn: ({ signal }) =>
-      getJson<z.infer<typeof contractorListSchema>>(`${base(orgId)}/contractors`, { signal }),
+      getJson<z.infer<typeof contractorListSchema>>(
+        `${base(orgId)}/contractors${type ? `?type=${encodeURIComponent(type)}` : ''}`,
+        { signal },
+      ),
     staleTime: 60_000,
+  });
+}
+
+/** A contractor's clients by agreement: whom it can register an order for. */
+export function clientsQuery(orgId: string) {
+  return queryOptions({
+    queryKey: ['clients', orgId],
+    queryFn: ({ signal }) =>
+      getJson<{ items: { id: string; name: string }[] }>(`${base(orgId)}/clients`, { signal }),
+    staleTime: 5 * 60_000,
   });
 }
 
@@ -128,5 +143,27 @@ export function acceptBundle(args: { orgId: string; bundle: string }) {
   return postJson<{ accepted: { id: string; number: number }[] }>(
     `${base(args.orgId)}/work-orders/bundles/${encodeURIComponent(args.bundle)}/accept`,
     {},
+  );
+}
+
+/** Marks done orders Fakturerad in one go: the server marks all of them or none. */
+export function bulkInvoice(args: { orgId: string; ids: string[] }) {
+  return postJson<{ items: { id: string; number: number; status: WorkOrderStatus }[] }>(
+    `${base(args.orgId)}/work-orders/bulk-transitions`,
+    { ids: args.ids, to: 'invoiced' },
+  );
+}
+
+/** Sends a draft to a contractor, or a declined order to another one, naming the version read. */
+export function dispatchWorkOrder(args: {
+  orgId: string;
+  id: string;
+  version: number;
+  contractorOrgId: string;
+}) {
+  return postJson<WorkOrder>(
+    `${base(args.orgId)}/work-orders/${encodeURIComponent(args.id)}/dispatch`,
+    { contractorOrgId: args.contractorOrgId },
+    { headers: { 'if-match': `"${args.version}"` } },
   );
 }
