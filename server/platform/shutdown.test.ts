@@ -54,6 +54,8 @@ describe('shutting down on SIGTERM', () => {
       orderInput({ contractorOrgId: world.contractor.id, description: 'Mitt i nedstängningen' }),
     );
     let finishBody!: () => void;
+    // Wait for the server to have the request (not a fixed sleep: a busy machine may take a while).
+    const arrived = new Promise((resolve) => t.app.server.once('request', resolve));
     const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(
         {
@@ -75,7 +77,7 @@ describe('shutting down on SIGTERM', () => {
       req.write(body.slice(0, 20));
       finishBody = () => req.end(body.slice(20));
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await arrived;
 
     const started = Date.now();
     const stopping = shutDown({
