@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
   'users',
@@ -13,6 +13,11 @@ export const users = pgTable(
       .notNull()
       .default('sv'),
     passwordHash: text('password_hash'),
+    /** Which notifications the user turned off, and whether they want a daily digest instead. */
+    notificationSettings: jsonb('notification_settings')
+      .$type<{ off: string[]; digest: boolean }>()
+      .notNull()
+      .default({ off: [], digest: false }),
     /** Set for accounts created with a given password: the first login must choose a new one. */
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),

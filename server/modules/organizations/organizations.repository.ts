@@ -53,6 +53,7 @@ export async function listMembersWithRoles(db: Executor, args: { orgId: string; 
       email: users.email,
       locale: users.locale,
       role: memberships.role,
+      notificationSettings: users.notificationSettings,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

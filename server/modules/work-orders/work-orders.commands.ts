@@ -13,13 +13,14 @@ import { stockholmDate } from '../../platform/dates.ts';
 import type { Tx } from '../../platform/db.ts';
 import { defineProblem, type FieldErrorInput, problems } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency/idempotency.ts';
-import { enqueueMail, type MailFailureListener } from '../../platform/mail/mail.ts';
+import type { MailFailureListener } from '../../platform/mail/mail.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
 import { findAgreement } from '../agreements/agreements.repository.ts';
 import { slaDates } from '../agreements/agreements.sla.ts';
+import { notify } from '../notifications/notifications.ts';
 import { findOrganization, listMembersWithRoles } from '../organizations/organizations.repository.ts';
 import { bundleNumberFor } from './work-orders.bundle.ts';
-import { cancelledWorkOrderMail, newWorkOrderMail } from './work-orders.mail.ts';
+import { cancelledWorkOrderMail, newWorkOrderMail, workOrderUrl } from './work-orders.mail.ts';
 import {
   canCreateWorkOrder,
   canDispatch,
@@ -301,18 +302,23 @@ async function queueCancellationMails(deps: WorkOrderDeps, tx: Tx, order: WorkOr
   const recipients = members.filter(
     (m) => m.role === 'admin' || m.role === 'manager' || m.userId === order.contractorContactUserId,
   );
-  for (const recipient of recipients) {
-    await enqueueMail(tx, deps.clock, {
-      message: cancelledWorkOrderMail({
-        order,
-        clientName: client?.name ?? '',
-        reason,
-        recipient,
-        publicUrl: deps.publicUrl,
-      }),
-      context: { workOrderId: order.id, orgId: order.clientOrgId },
-    });
-  }
+  const clientName = client?.name ?? '';
+  await notify({
+    tx,
+    clock: deps.clock,
+    kind: 'cancelled',
+    recipients,
+    compose: (recipient) =>
+      cancelledWorkOrderMail({ order, clientName, reason, recipient, publicUrl: deps.publicUrl }),
+    digest: (r) => ({
+      line:
+        r.locale === 'sv'
+          ? `AO ${order.number} makulerad av ${clientName}: ${reason}`
+          : `WO ${order.number} cancelled by ${clientName}: ${reason}`,
+      link: workOrderUrl(deps.publicUrl, order.contractorOrgId!, order.id),
+    }),
+    context: { workOrderId: order.id, orgId: order.clientOrgId },
+  });
 }
 
 async function queueNewOrderMails(deps: WorkOrderDeps, tx: Tx, order: WorkOrderRow) {
@@ -321,17 +327,23 @@ async function queueNewOrderMails(deps: WorkOrderDeps, tx: Tx, order: WorkOrderR
     orgId: order.contractorOrgId!,
     roles: ['admin', 'manager'],
   });
-  for (const recipient of recipients) {
-    await enqueueMail(tx, deps.clock, {
-      message: newWorkOrderMail({
-        order,
-        clientName: client?.name ?? '',
-        recipient,
-        publicUrl: deps.publicUrl,
-      }),
-      context: { workOrderId: order.id, orgId: order.clientOrgId },
-    });
-  }
+  const clientName = client?.name ?? '';
+  const what = order.phrase || order.description;
+  await notify({
+    tx,
+    clock: deps.clock,
+    kind: 'new_order',
+    recipients,
+    compose: (recipient) => newWorkOrderMail({ order, clientName, recipient, publicUrl: deps.publicUrl }),
+    digest: (r) => ({
+      line:
+        r.locale === 'sv'
+          ? `Ny arbetsorder ${order.number} från ${clientName}: ${what}`
+          : `New work order ${order.number} from ${clientName}: ${what}`,
+      link: workOrderUrl(deps.publicUrl, order.contractorOrgId!, order.id),
+    }),
+    context: { workOrderId: order.id, orgId: order.clientOrgId },
+  });
 }
 
 export function parseIfMatch(header: string | undefined): number | undefined | 'invalid' {
