@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { isoDateTime, ref } from './common.ts';
 
 /** The kinds of note (Familjebostäder's "Händelse" when you press Notera). */
-export const noteEvents = ['information', 'tenant_contacted', 'time_booked', 'material', 'visit', 'obstacle'] as const;
+export const noteEvents = [
+  'information',
+  'tenant_contacted',
+  'time_booked',
+  'material',
+  'visit',
+  'obstacle',
+] as const;
 export type NoteEvent = (typeof noteEvents)[number];
 
 export const visibilities = ['internal', 'shared', 'tenant'] as const;
@@ -55,10 +62,12 @@ export const questionListSchema = z.object({ items: z.array(questionSchema), tot
 
 export const messageBodySchema = z
   .strictObject({
-    body: text(10_000).min(1).describe('The message; it is e-mailed to the other side and logged on the order'),
+    body: text(10_000)
+      .min(1)
+      .describe('The message; it is e-mailed to the other side and logged on the order'),
     attachmentIds: z.array(z.uuid()).max(10).optional().describe('Attachments already uploaded to the order'),
   })
-  .meta({ id: 'MessageInput' });
+  .meta({ id: 'NewMessage' });
 
 export const attachmentSchema = z
   .object({

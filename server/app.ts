@@ -15,6 +15,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { healthSchema } from '../contract/session.ts';
 import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
+import { communicationRoutes } from './modules/communication/communication.routes.ts';
+import { inboundMailRoutes } from './modules/communication/inbound.routes.ts';
+import { receiveMail } from './modules/communication/messages.usecases.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { resolveSession } from './modules/identity/identity.usecases.ts';
 import { findMembership } from './modules/organizations/organizations.repository.ts';
@@ -28,6 +31,7 @@ import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db.ts';
 import { problems } from './platform/errors.ts';
+import { localFileStore } from './platform/files/file-store.ts';
 import { installErrorHandling, sendProblem } from './platform/http-errors.ts';
 import { createWorker, type JobHandler, type Worker } from './platform/jobs/jobs.ts';
 import { devMailRoutes } from './platform/mail/dev-mail.routes.ts';
@@ -53,6 +57,8 @@ export type AppDeps = {
 
 export type App = {
   app: FastifyInstance;
+  /** Takes a reply that arrived by mail (the SMTP listener in main.ts calls it). */
+  receiveMail: (args: { raw: Buffer; recipients: string[] }) => Promise<'accepted' | 'unknown_recipient'>;
   /** Every route the app registered, for the test that walks them all. */
   routes: { method: string; url: string }[];
   worker: Worker;
@@ -151,6 +157,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await app.register(identityRoutes({ db, clock, cookieName, secureCookies: config.secureCookies }));
 
   const workOrderDeps = { db, clock, publicUrl: config.publicUrl };
+  const files = localFileStore(path.join(config.dataDir, 'files'));
+  const messageDeps = { ...workOrderDeps, files, replyDomain: config.replyDomain };
   await registerTenantScope(
     app,
     {
@@ -163,8 +171,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await scoped.register(agreementRoutes({ db, clock }));
       await scoped.register(propertyRoutes({ db, clock }));
       await scoped.register(qualityRoutes({ db }));
+      await scoped.register(communicationRoutes(messageDeps));
     },
   );
+
+  await app.register(inboundMailRoutes({ ...messageDeps, secret: config.inboundMailSecret }));
 
   const mailDir = path.join(config.dataDir, 'mail');
   const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(mailDir, clock);
@@ -194,7 +205,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   app.addHook('onClose', async () => mailTransport.close());
 
-  return { app, routes, worker, mailTransport, drain };
+  const receive: App['receiveMail'] = async (args) =>
+    (await receiveMail(messageDeps, args)).status === 'unknown_recipient' ? 'unknown_recipient' : 'accepted';
+  return { app, routes, worker, mailTransport, drain, receiveMail: receive };
 }
 
 /** Serves the built single-page app's files; returns its index.html for every other page address. */

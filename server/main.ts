@@ -3,10 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { seedDemoIfWanted } from './modules/demo/demo.seed.ts';
+import { sendDigests } from './modules/notifications/notifications.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { purgeExpired } from './platform/housekeeping.ts';
+import { startInboundSmtp } from './platform/mail/inbound-smtp.ts';
 import { shutDown } from './platform/shutdown.ts';
 
 /** Finds a folder by walking up from this file: works from the source tree and from dist/. */
@@ -18,6 +20,12 @@ function findUp(relative: string): string | null {
     dir = path.dirname(dir);
   }
   return null;
+}
+
+function stockholmHour(d: Date): number {
+  return Number(
+    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit' }).format(d),
+  );
 }
 
 function readVersion(): string {
@@ -33,7 +41,7 @@ async function main() {
     : await openDatabase({ dataDir: config.dataDir });
   await database.migrate();
 
-  const { app, worker, drain } = await createApp({
+  const { app, worker, drain, receiveMail } = await createApp({
     config,
     database,
     clock: systemClock,
@@ -52,14 +60,24 @@ async function main() {
   let housekeeping: NodeJS.Timeout | undefined;
   if (config.runWorkers) {
     worker.start();
-    const purge = () =>
-      purgeExpired({ db: database.db, clock: systemClock }).catch((err) =>
+    const hourly = async () => {
+      await purgeExpired({ db: database.db, clock: systemClock }).catch((err) =>
         app.log.error({ err }, 'housekeeping failed'),
       );
-    housekeeping = setInterval(purge, 60 * 60 * 1000);
+      // Digests go out once a day, in the 07 hour in Stockholm.
+      if (stockholmHour(systemClock.now()) === 7) {
+        await sendDigests({ db: database.db, clock: systemClock, publicUrl: config.publicUrl }).catch((err) =>
+          app.log.error({ err }, 'digests failed'),
+        );
+      }
+    };
+    housekeeping = setInterval(hourly, 60 * 60 * 1000);
     housekeeping.unref();
   }
   await app.listen({ port: config.port, host: config.host });
+  const inbound = config.inboundSmtp
+    ? await startInboundSmtp({ ...config.inboundSmtp, handle: receiveMail, log: app.log })
+    : null;
   app.log.info(`Ordning is running at ${config.publicUrl}`);
 
   let stopping = false;
@@ -67,6 +85,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     if (housekeeping) clearInterval(housekeeping);
+    void inbound?.close();
     app.log.info({ signal }, 'signal received');
     const timer = setTimeout(() => {
       app.log.error('shutdown took too long; exiting');

@@ -53,7 +53,7 @@ CREATE TABLE "digest_items" (
 );
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "notification_settings" jsonb DEFAULT '{"off":[],"digest":false}'::jsonb NOT NULL;--> statement-breakpoint
-ALTER TABLE "work_orders" ADD COLUMN "reply_token_hash" text;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD COLUMN "reply_token" text;--> statement-breakpoint
 ALTER TABLE "attachments" ADD CONSTRAINT "attachments_work_order_id_work_orders_id_fk" FOREIGN KEY ("work_order_id") REFERENCES "public"."work_orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "attachments" ADD CONSTRAINT "attachments_message_id_work_order_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."work_order_messages"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "attachments" ADD CONSTRAINT "attachments_uploaded_by_user_id_users_id_fk" FOREIGN KEY ("uploaded_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -72,4 +72,4 @@ CREATE INDEX "work_order_messages_held_idx" ON "work_order_messages" USING btree
 CREATE INDEX "work_order_questions_order_idx" ON "work_order_questions" USING btree ("work_order_id");--> statement-breakpoint
 CREATE INDEX "work_order_questions_open_idx" ON "work_order_questions" USING btree ("asked_at") WHERE "work_order_questions"."answered_at" is null;--> statement-breakpoint
 CREATE INDEX "digest_items_user_idx" ON "digest_items" USING btree ("user_id","created_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "work_orders_reply_token_idx" ON "work_orders" USING btree ("reply_token_hash") WHERE "work_orders"."reply_token_hash" is not null;
+CREATE UNIQUE INDEX "work_orders_reply_token_idx" ON "work_orders" USING btree ("reply_token") WHERE "work_orders"."reply_token" is not null;

@@ -25,6 +25,13 @@ export const configSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   WORKERS: booleanFlag.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  INBOUND_MAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'a domain name, e.g. mail.ordning.example')
+    .optional(),
+  INBOUND_MAIL_SECRET: z.string().min(24, 'at least 24 characters').optional(),
 });
 
 export type Config = {
@@ -43,6 +50,12 @@ export type Config = {
   trustProxy: boolean;
   runWorkers: boolean;
   shutdownTimeoutMs: number;
+  /** The built-in SMTP listener for replies; off when unset. */
+  inboundSmtp: { port: number; host: string } | null;
+  /** The domain of reply addresses (reply+<token>@domain). */
+  replyDomain: string;
+  /** The shared secret of POST /api/inbound-mail; the endpoint is off when unset. */
+  inboundMailSecret: string | undefined;
   version: string;
 };
 
@@ -78,6 +91,9 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     trustProxy: c.TRUST_PROXY === true,
     runWorkers: c.WORKERS === true,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    inboundSmtp: c.INBOUND_SMTP_PORT ? { port: c.INBOUND_SMTP_PORT, host: c.INBOUND_SMTP_HOST } : null,
+    replyDomain: c.INBOUND_MAIL_DOMAIN ?? (new URL(publicUrl).hostname || 'ordning.local'),
+    inboundMailSecret: c.INBOUND_MAIL_SECRET,
     version,
   };
 }

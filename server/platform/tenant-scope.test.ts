@@ -41,6 +41,10 @@ function fill(url: string, orgId: string): string {
     roomId: '00000000-0000-4000-8000-0000000000a3',
     unitId: '00000000-0000-4000-8000-0000000000a4',
     tenantId: '00000000-0000-4000-8000-0000000000a5',
+    questionId: '00000000-0000-4000-8000-0000000000b1',
+    attachmentId: '00000000-0000-4000-8000-0000000000b2',
+    messageId: '00000000-0000-4000-8000-0000000000b3',
+    decision: 'reject',
   };
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = values[name];

@@ -225,11 +225,13 @@ describe('with an https address', () => {
 
 describe('every route outside a company', () => {
   // Routes anyone may call: the rest must answer 401 without a session.
+  // POST /api/inbound-mail authenticates with its own shared secret (tested with the inbound mail).
   const publicRoutes = new Set([
     'GET /api/health',
     'POST /api/session',
     'DELETE /api/session',
     'GET /api/openapi.json',
+    'POST /api/inbound-mail',
   ]);
   const loopbackOnly = (url: string) => url.startsWith('/api/dev/');
 

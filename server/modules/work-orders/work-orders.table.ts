@@ -110,8 +110,11 @@ export const workOrders = pgTable(
     model: text('model'),
     serialNumber: text('serial_number'),
 
-    /** SHA-256 of the token in the order's reply address (reply+<token>@…); set with the first message. */
-    replyTokenHash: text('reply_token_hash'),
+    /**
+     * The random token in the order's reply address (reply+<token>@…), set with the first message.
+     * Kept as is: the server writes it into every message it sends about the order.
+     */
+    replyToken: text('reply_token'),
     /** Bumped by every change; the ETag of the order. */
     version: integer('version').notNull().default(1),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
@@ -128,9 +131,7 @@ export const workOrders = pgTable(
       .where(sql`${t.contractorContactUserId} is not null`),
     index('work_orders_bundle_idx').on(t.bundleNumber).where(sql`${t.bundleNumber} is not null`),
     index('work_orders_search_idx').using('gin', t.search),
-    uniqueIndex('work_orders_reply_token_idx')
-      .on(t.replyTokenHash)
-      .where(sql`${t.replyTokenHash} is not null`),
+    uniqueIndex('work_orders_reply_token_idx').on(t.replyToken).where(sql`${t.replyToken} is not null`),
     index('work_orders_unit_idx').on(t.unitId, t.completedAt).where(sql`${t.unitId} is not null`),
     index('work_orders_property_idx').on(t.propertyId).where(sql`${t.propertyId} is not null`),
   ],
