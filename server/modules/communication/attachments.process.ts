@@ -49,9 +49,36 @@ export type Processed = {
   height: number | null;
 };
 
-export async function processUpload(input: Buffer): Promise<Processed> {
+/** The file types the sender's name or declared type claim; a mismatch with the bytes is refused. */
+const BY_EXTENSION: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+  mp4: 'video/mp4',
+  m4v: 'video/mp4',
+  mov: 'video/quicktime',
+  webm: 'video/webm',
+};
+
+function claimed(fileName: string | undefined, declared: string | undefined): string[] {
+  const claims: string[] = [];
+  const ext = fileName?.split('.').pop()?.toLowerCase();
+  if (ext && fileName?.includes('.')) claims.push(BY_EXTENSION[ext] ?? 'unknown');
+  if (declared && declared !== 'application/octet-stream') claims.push(declared.toLowerCase());
+  return claims;
+}
+
+export async function processUpload(
+  input: Buffer,
+  claim: { fileName?: string | undefined; contentType?: string | undefined } = {},
+): Promise<Processed> {
   const type = await fileTypeFromBuffer(input);
   const mime = type?.mime ?? '';
+  // A PNG called invoice.pdf is refused: whatever the bytes are, they must be what the file says it is.
+  if (claimed(claim.fileName, claim.contentType).some((c) => c !== mime))
+    throw unsupportedFile({ detail: `${mime || 'unknown'} ≠ claimed` });
   const format = IMAGE.get(mime as never);
   if (format) {
     if (input.length > LIMITS.image) throw fileTooLarge();

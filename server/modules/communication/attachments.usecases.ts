@@ -41,11 +41,15 @@ export async function storeAttachment(args: {
   workOrderId: string;
   bytes: Buffer;
   fileName: string | undefined;
+  contentType?: string | undefined;
   visibility: 'internal' | 'shared' | 'tenant';
   by: { userId: string | null; orgId: string | null };
   messageId?: string | null;
 }) {
-  const processed = await processUpload(args.bytes);
+  const processed = await processUpload(args.bytes, {
+    fileName: args.fileName,
+    contentType: args.contentType,
+  });
   const storageKey = await args.deps.files.put(processed.bytes);
   const thumbnailKey = processed.thumbnail ? await args.deps.files.put(processed.thumbnail) : null;
   const extension = { image: processed.contentType.split('/')[1], video: 'mp4', pdf: 'pdf' }[processed.kind];
@@ -88,6 +92,7 @@ export async function uploadAttachment(
     id: string;
     bytes: Buffer;
     fileName: string | undefined;
+    contentType: string | undefined;
     visibility: 'internal' | 'shared' | 'tenant';
   },
 ): Promise<Attachment> {
@@ -107,6 +112,7 @@ export async function uploadAttachment(
       workOrderId: order.id,
       bytes: args.bytes,
       fileName: args.fileName,
+      contentType: args.contentType,
       visibility: args.visibility,
       by: { userId: actor.userId, orgId: actor.orgId },
     });

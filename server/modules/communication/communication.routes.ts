@@ -207,6 +207,7 @@ export function communicationRoutes(deps: MessageDeps) {
         if (!request.isMultipart()) throw problems.unsupportedMediaType();
         let bytes: Buffer | undefined;
         let fileName: string | undefined;
+        let contentType: string | undefined;
         let visibility: (typeof visibilities)[number] = 'shared';
         for await (const part of request.parts()) {
           if (part.type === 'file') {
@@ -218,6 +219,7 @@ export function communicationRoutes(deps: MessageDeps) {
               throw err;
             }
             fileName = part.filename;
+            contentType = part.mimetype;
           } else if (part.fieldname === 'visibility') {
             const value = String(part.value);
             if (!(visibilities as readonly string[]).includes(value)) {
@@ -246,6 +248,7 @@ export function communicationRoutes(deps: MessageDeps) {
           id: request.params.id,
           bytes,
           fileName,
+          contentType,
           visibility,
         });
         return reply.code(201).send(attachment);

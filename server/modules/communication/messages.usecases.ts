@@ -113,8 +113,10 @@ async function deliver(args: {
   const { users: recipients, external } = await otherSide(tx, order, author.side);
   const recipientOrgId = author.side === 'contractor' ? order.clientOrgId : order.contractorOrgId!;
   const replyTo = replyAddress(deps, token, order);
-  const compose = (recipient: { email: string; locale: 'sv' | 'en' }) =>
-    orderTalkMail({
+  // Every copy of one message shares its Message-ID, so replies from anyone thread after it.
+  const outgoingId = `<msg-${args.messageId}@${deps.replyDomain}>`;
+  const compose = (recipient: { email: string; locale: 'sv' | 'en' }) => ({
+    ...orderTalkMail({
       kind: 'message',
       order,
       recipientOrgId,
@@ -124,7 +126,9 @@ async function deliver(args: {
       publicUrl: deps.publicUrl,
       replyTo,
       thread,
-    });
+    }),
+    messageId: outgoingId,
+  });
   const { mailed } = await notify({
     tx,
     clock: deps.clock,
@@ -140,16 +144,17 @@ async function deliver(args: {
     }),
     context: { workOrderId: order.id, orgId: author.orgId },
   });
-  let firstMailId: string | null = null;
   for (const email of external) {
-    const message = compose({ email, locale: 'sv' });
-    firstMailId ??= message.messageId;
-    await enqueueMail(tx, deps.clock, { message, context: { workOrderId: order.id, orgId: author.orgId } });
+    await enqueueMail(tx, deps.clock, {
+      message: compose({ email, locale: 'sv' }),
+      context: { workOrderId: order.id, orgId: author.orgId },
+    });
   }
   const sentTo = [...mailed, ...external];
+  // A message that came in by mail keeps its own Message-ID: it is what a resent copy would carry.
   await tx
     .update(workOrderMessages)
-    .set({ sentTo, mailMessageId: firstMailId ?? `<message-${args.messageId}@${deps.replyDomain}>` })
+    .set({ sentTo, mailMessageId: sql`coalesce(${workOrderMessages.mailMessageId}, ${outgoingId})` })
     .where(eq(workOrderMessages.id, args.messageId));
   return sentTo;
 }
@@ -333,6 +338,7 @@ export async function receiveMail(
           workOrderId: order.id,
           bytes: file.content,
           fileName: file.filename,
+          contentType: file.contentType,
           visibility: 'shared',
           by: { userId: author?.userId ?? null, orgId: author?.orgId ?? null },
           messageId: message!.id,

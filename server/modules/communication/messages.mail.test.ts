@@ -1,0 +1,221 @@
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../../contract/communication.ts';
+import type { WorkOrder } from '../../../contract/work-orders.ts';
+import { startInboundSmtp } from '../../platform/mail/inbound-smtp.ts';
+import { createOrderViaApi, login, makeWorld } from '../../testing/factories.ts';
+import { startSmtpServer } from '../../testing/smtp.ts';
+import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { updateWorkOrder } from '../work-orders/work-orders.repository.ts';
+
+const SECRET = 'a-shared-secret-for-inbound-mail-tests';
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let inbound: Awaited<ReturnType<typeof startInboundSmtp>>;
+let t: TestApp;
+let world: Awaited<ReturnType<typeof makeWorld>>;
+const cookies = {} as Record<'coordinator' | 'technician' | 'clientAdmin' | 'manager', string>;
+let order: WorkOrder;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  t = await createTestApp({
+    env: {
+      SMTP_URL: smtp.url,
+      PUBLIC_URL: 'https://ordning.test.example',
+      INBOUND_MAIL_DOMAIN: 'svar.ordning.test',
+      INBOUND_MAIL_SECRET: SECRET,
+    },
+  });
+  inbound = await startInboundSmtp({ port: 0, host: '127.0.0.1', handle: t.receiveMail, log: t.app.log });
+  world = await makeWorld(t.database.db);
+  cookies.coordinator = await login(t.app, world.users.coordinator);
+  cookies.technician = await login(t.app, world.users.technician);
+  cookies.clientAdmin = await login(t.app, world.users.clientAdmin);
+  cookies.manager = await login(t.app, world.users.manager);
+  order = await createOrderViaApi(t.app, {
+    cookie: cookies.coordinator,
+    clientOrgId: world.client.id,
+    contractorOrgId: world.contractor.id,
+  });
+  await updateWorkOrder(t.database.db, order.id, { contractorContactUserId: world.users.technician.id });
+  await t.worker.runOnce();
+});
+afterAll(async () => {
+  await inbound.close();
+  await t.close();
+  await smtp.close();
+});
+
+const thread = async (orgId: string, cookie: string) =>
+  (
+    await t.app.inject({ url: `/api/orgs/${orgId}/work-orders/${order.id}/messages`, headers: { cookie } })
+  ).json().items as Message[];
+
+function sendToInbound(mail: SendMailOptions) {
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: inbound.port,
+    secure: false,
+    ignoreTLS: true,
+  });
+  return transport.sendMail(mail).finally(() => transport.close());
+}
+
+async function jpegWithGps() {
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+    .jpeg()
+    .withExif({ IFD0: { Artist: 'Test' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 20/1 0/1' } })
+    .toBuffer();
+}
+
+describe('messages by e-mail', () => {
+  let replyTo = '';
+  let firstMessageId = '';
+
+  it('a message goes to the orderer by mail, with a reply address that carries the order', async () => {
+    smtp.received.length = 0;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${world.contractor.id}/work-orders/${order.id}/messages`,
+      headers: { cookie: cookies.technician },
+      payload: { body: 'Hej! Kan vi komma på torsdag?\r\nBcc: evil@example.com' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ direction: 'out', sentTo: [world.users.coordinator.email] });
+    expect(await t.worker.runOnce()).toBe(1);
+    const [mail] = smtp.received;
+    expect(mail!.envelopeTo).toEqual([world.users.coordinator.email]);
+    expect(mail!.parsed.subject).toBe(
+      `Meddelande om arbetsorder ${order.number} från ${world.contractor.name}`,
+    );
+    expect(mail!.parsed.text).toContain('Kan vi komma på torsdag?');
+    expect(mail!.parsed.text).toContain(
+      `https://ordning.test.example/orgs/${world.client.id}/work-orders/${order.id}`,
+    );
+    expect(mail!.parsed.headers.has('bcc')).toBe(false);
+    replyTo = mail!.parsed.replyTo!.value[0]!.address!;
+    firstMessageId = mail!.parsed.messageId!;
+    expect(replyTo).toMatch(/^reply\+[A-Za-z0-9_-]{40,}@svar\.ordning\.test$/);
+  });
+
+  it('a reply by mail comes back onto the order from its sender, without the quoted history, with its photo', async () => {
+    smtp.received.length = 0;
+    await sendToInbound({
+      from: world.users.coordinator.email,
+      to: replyTo,
+      subject: `Re: Meddelande om arbetsorder ${order.number}`,
+      inReplyTo: firstMessageId,
+      text: `Torsdag passar bra.\n\nDen 1 mars 2026 skrev Ordning <${replyTo}>:\n> Hej! Kan vi komma på torsdag?`,
+      attachments: [{ filename: 'kran.jpg', content: await jpegWithGps(), contentType: 'image/jpeg' }],
+    });
+    const messages = await thread(world.contractor.id, cookies.technician);
+    expect(messages.at(-1)).toMatchObject({
+      direction: 'in',
+      body: 'Torsdag passar bra.',
+      author: { id: world.users.coordinator.id },
+      authorOrg: { id: world.client.id },
+      attachments: [{ fileName: 'kran.jpg', kind: 'image' }],
+    });
+    // The photo lost its EXIF and GPS on the way in.
+    const photo = messages.at(-1)!.attachments[0]!;
+    const download = await t.app.inject({
+      url: `/api/orgs/${world.contractor.id}/work-orders/${order.id}/attachments/${photo.id}`,
+      headers: { cookie: cookies.technician },
+    });
+    expect((await sharp(download.rawPayload).metadata()).exif).toBeUndefined();
+    // And the technician is told, threaded after the first mail.
+    expect(await t.worker.runOnce()).toBe(1);
+    expect(smtp.received[0]!.envelopeTo).toEqual([world.users.technician.email]);
+    expect(smtp.received[0]!.parsed.references).toContain(firstMessageId);
+  });
+
+  it('a reply from a stranger is held for review, not posted; an administrator can post it', async () => {
+    const before = (await thread(world.client.id, cookies.coordinator)).length;
+    await sendToInbound({
+      from: 'okand@example.com',
+      to: replyTo,
+      subject: 'Re: x',
+      text: 'Hej från en främling',
+    });
+    expect(await thread(world.client.id, cookies.coordinator)).toHaveLength(before);
+    const held = await t.app.inject({
+      url: `/api/orgs/${world.client.id}/held-mail`,
+      headers: { cookie: cookies.clientAdmin },
+    });
+    const item = held.json().items.find((h: { fromEmail: string }) => h.fromEmail === 'okand@example.com');
+    expect(item).toMatchObject({ workOrderNumber: order.number, body: 'Hej från en främling' });
+    const byCoordinator = await t.app.inject({
+      url: `/api/orgs/${world.client.id}/held-mail`,
+      headers: { cookie: cookies.coordinator },
+    });
+    expect(byCoordinator.statusCode).toBe(403);
+    const post = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${world.client.id}/held-mail/${item.id}/post`,
+      headers: { cookie: cookies.clientAdmin },
+    });
+    expect(post.statusCode).toBe(204);
+    expect((await thread(world.client.id, cookies.coordinator)).at(-1)).toMatchObject({
+      body: 'Hej från en främling',
+      fromEmail: 'okand@example.com',
+    });
+  });
+
+  it('mail to an unknown reply address is refused by the SMTP listener', async () => {
+    await expect(
+      sendToInbound({
+        from: world.users.coordinator.email,
+        to: 'reply+thisisnotarealtokenatallreally@svar.ordning.test',
+        text: 'x',
+      }),
+    ).rejects.toThrow(/550/);
+    await expect(
+      sendToInbound({ from: 'a@b.se', to: 'postmaster@svar.ordning.test', text: 'x' }),
+    ).rejects.toThrow(/550/);
+  });
+
+  it('a provider can post the raw mail over HTTP with the shared secret; the same mail twice is kept once', async () => {
+    const raw = [
+      `From: ${world.users.coordinator.email}`,
+      `To: ${replyTo}`,
+      'Subject: Re: via HTTP',
+      'Message-ID: <http-reply-1@example.com>',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Svar via leverantörens webhook',
+      '',
+    ].join('\r\n');
+    const post = (secret: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/inbound-mail',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'message/rfc822' },
+        payload: raw,
+      });
+    expect((await post('wrong-secret')).statusCode).toBe(401);
+    const first = await post(SECRET);
+    expect(first.statusCode).toBe(202);
+    expect(first.json()).toEqual({ status: 'posted' });
+    expect((await post(SECRET)).json()).toEqual({ status: 'duplicate' });
+    const bodies = (await thread(world.client.id, cookies.coordinator)).map((m) => m.body);
+    expect(bodies.filter((b) => b === 'Svar via leverantörens webhook')).toHaveLength(1);
+  });
+});
+
+describe('the inbound endpoint without a secret', () => {
+  it('is off', async () => {
+    const plain = await createTestApp({ database: t.database });
+    try {
+      const res = await plain.app.inject({
+        method: 'POST',
+        url: '/api/inbound-mail',
+        headers: { 'content-type': 'message/rfc822' },
+        payload: 'From: a@b.se\r\n\r\nx',
+      });
+      expect(res.statusCode).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  });
+});
