@@ -20,11 +20,16 @@ import { inboundMailRoutes } from './modules/communication/inbound.routes.ts';
 import { receiveMail } from './modules/communication/messages.usecases.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { resolveSession } from './modules/identity/identity.usecases.ts';
+import {
+  failedMailRoutes,
+  notificationSettingsRoutes,
+} from './modules/notifications/notifications.routes.ts';
 import { findMembership } from './modules/organizations/organizations.repository.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { propertyRoutes } from './modules/properties/properties.routes.ts';
 import { qualityRoutes } from './modules/quality/quality.routes.ts';
-import { undeliveredMailRecorder } from './modules/work-orders/work-orders.commands.ts';
+import { tenantLinkRoutes } from './modules/tenant-links/tenant-links.ts';
+import { sentMailRecorder, undeliveredMailRecorder } from './modules/work-orders/work-orders.commands.ts';
 import { workOrderRoutes } from './modules/work-orders/work-orders.routes.ts';
 import { installAuth, sessionCookieName } from './platform/auth/auth.plugin.ts';
 import type { Clock } from './platform/clock.ts';
@@ -159,6 +164,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const workOrderDeps = { db, clock, publicUrl: config.publicUrl };
   const files = localFileStore(path.join(config.dataDir, 'files'));
   const messageDeps = { ...workOrderDeps, files, replyDomain: config.replyDomain };
+  const tenantLinks = tenantLinkRoutes(workOrderDeps);
   await registerTenantScope(
     app,
     {
@@ -172,10 +178,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await scoped.register(propertyRoutes({ db, clock }));
       await scoped.register(qualityRoutes({ db }));
       await scoped.register(communicationRoutes(messageDeps));
+      await scoped.register(failedMailRoutes({ db, clock }));
+      await scoped.register(tenantLinks.scoped);
     },
   );
 
   await app.register(inboundMailRoutes({ ...messageDeps, secret: config.inboundMailSecret }));
+  await app.register(notificationSettingsRoutes({ db }));
+  await app.register(tenantLinks.open);
 
   const mailDir = path.join(config.dataDir, 'mail');
   const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(mailDir, clock);
@@ -188,6 +198,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         transport: mailTransport,
         from: config.mailFrom,
         onFailed: [undeliveredMailRecorder(clock)],
+        onSent: [sentMailRecorder(clock)],
       }),
     ],
   ]);

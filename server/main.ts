@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { seedDemoIfWanted } from './modules/demo/demo.seed.ts';
 import { sendDigests } from './modules/notifications/notifications.ts';
+import { sendOverdueReminders } from './modules/notifications/overdue.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { stockholmDate } from './platform/dates.ts';
 import { openDatabase } from './platform/db.ts';
-import { purgeExpired } from './platform/housekeeping.ts';
+import { claimDailyRun, purgeExpired } from './platform/housekeeping.ts';
 import { startInboundSmtp } from './platform/mail/inbound-smtp.ts';
 import { shutDown } from './platform/shutdown.ts';
 
@@ -64,8 +66,15 @@ async function main() {
       await purgeExpired({ db: database.db, clock: systemClock }).catch((err) =>
         app.log.error({ err }, 'housekeeping failed'),
       );
-      // Digests go out once a day, in the 07 hour in Stockholm.
-      if (stockholmHour(systemClock.now()) === 7) {
+      // Reminders and digests go out once a day, from 07 in Stockholm, by whichever instance claims the day.
+      const now = systemClock.now();
+      if (stockholmHour(now) >= 7 && (await claimDailyRun(database.db, 'morning-mail', stockholmDate(now)))) {
+        // Reminders first, so a digest user gets today's reminder in today's digest.
+        await sendOverdueReminders({
+          db: database.db,
+          clock: systemClock,
+          publicUrl: config.publicUrl,
+        }).catch((err) => app.log.error({ err }, 'overdue reminders failed'));
         await sendDigests({ db: database.db, clock: systemClock, publicUrl: config.publicUrl }).catch((err) =>
           app.log.error({ err }, 'digests failed'),
         );

@@ -45,6 +45,7 @@ function fill(url: string, orgId: string): string {
     attachmentId: '00000000-0000-4000-8000-0000000000b2',
     messageId: '00000000-0000-4000-8000-0000000000b3',
     decision: 'reject',
+    jobId: '00000000-0000-4000-8000-0000000000b4',
   };
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = values[name];

@@ -232,6 +232,9 @@ describe('every route outside a company', () => {
     'DELETE /api/session',
     'GET /api/openapi.json',
     'POST /api/inbound-mail',
+    // The tenant link's token is its key (tested with the tenant link).
+    'GET /api/tenant-links/:token',
+    'POST /api/tenant-links/:token/proposals',
   ]);
   const loopbackOnly = (url: string) => url.startsWith('/api/dev/');
 

@@ -4,6 +4,7 @@
  * caller's transaction.
  */
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import type { notificationKinds } from '../../../contract/notifications.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { renderMail } from '../../platform/mail/layout.ts';
@@ -11,14 +12,6 @@ import { enqueueMail, type MailContext, type MailMessage, newMessageId } from '.
 import { users } from '../identity/identity.table.ts';
 import { digestItems } from './notifications.table.ts';
 
-export const notificationKinds = [
-  'new_order',
-  'question',
-  'answer',
-  'message',
-  'cancelled',
-  'overdue',
-] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export type Recipient = {

@@ -13,7 +13,7 @@ import { stockholmDate } from '../../platform/dates.ts';
 import type { Tx } from '../../platform/db.ts';
 import { defineProblem, type FieldErrorInput, problems } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency/idempotency.ts';
-import type { MailFailureListener } from '../../platform/mail/mail.ts';
+import type { MailFailureListener, MailSentListener } from '../../platform/mail/mail.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
 import { findAgreement } from '../agreements/agreements.repository.ts';
 import { slaDates } from '../agreements/agreements.sla.ts';
@@ -483,6 +483,22 @@ export async function acceptBundle(
     return { accepted: fresh.map((o) => ({ id: o.id, number: o.number })) };
   });
 }
+
+/** A mail about an order that went out is in the order's log (internal: it is bookkeeping). */
+export const sentMailRecorder =
+  (clock: Clock): MailSentListener =>
+  async ({ tx, payload }) => {
+    const workOrderId = payload.context?.workOrderId;
+    if (!workOrderId) return;
+    await insertEvent(tx, {
+      workOrderId,
+      type: 'mail_sent',
+      reason: payload.message.to.join(', '),
+      visibility: 'internal',
+      data: { subject: payload.message.subject },
+      createdAt: clock.now(),
+    });
+  };
 
 /** A mail about an order that could not be delivered shows on the order, with the address. */
 export const undeliveredMailRecorder =

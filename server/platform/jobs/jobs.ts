@@ -25,6 +25,8 @@ export async function enqueueJob(tx: Executor, clock: Clock, input: EnqueueInput
 export type JobHandler = {
   /** Does the work. Throwing schedules a retry with backoff until the attempts run out. */
   run(job: JobRow): Promise<void>;
+  /** Called in the transaction that marks the job done (e.g. to log that a mail went out). */
+  onDone?(args: { tx: Tx; job: JobRow }): Promise<void>;
   /** Called once, in the transaction that marks the job failed, to make the failure visible. */
   onFailed?(args: { tx: Tx; job: JobRow; error: string }): Promise<void>;
 };
@@ -101,10 +103,14 @@ export function createWorker(options: WorkerOptions): Worker {
     const handler = handlers.get(job.kind)!;
     try {
       await handler.run(job);
-      await db
-        .update(jobs)
-        .set({ status: 'done', finishedAt: clock.now(), lockedUntil: null, lastError: null })
-        .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.attempts, job.attempts)));
+      await db.transaction(async (tx) => {
+        const marked = await tx
+          .update(jobs)
+          .set({ status: 'done', finishedAt: clock.now(), lockedUntil: null, lastError: null })
+          .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.attempts, job.attempts)))
+          .returning({ id: jobs.id });
+        if (marked.length > 0 && handler.onDone) await handler.onDone({ tx, job });
+      });
       log.debug({ jobId: job.id, kind: job.kind }, 'job done');
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

@@ -144,17 +144,23 @@ export async function enqueueMail(
 }
 
 export type MailFailureListener = (args: { tx: Tx; payload: MailJobPayload; error: string }) => Promise<void>;
+export type MailSentListener = (args: { tx: Tx; payload: MailJobPayload }) => Promise<void>;
 
 /** The job handler that delivers queued mail, and tells the listeners when a mail is given up on. */
 export function mailJobHandler(args: {
   transport: MailTransport;
   from: string;
   onFailed: MailFailureListener[];
+  onSent?: MailSentListener[];
 }): JobHandler {
   return {
     async run(job) {
       const { message } = job.payload as MailJobPayload;
       await args.transport.send({ ...message, from: message.from ?? args.from });
+    },
+    async onDone({ tx, job }) {
+      for (const listener of args.onSent ?? [])
+        await listener({ tx, payload: job.payload as MailJobPayload });
     },
     async onFailed({ tx, job, error }) {
       for (const listener of args.onFailed) {
