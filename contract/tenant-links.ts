@@ -21,7 +21,14 @@ export const tenantViewSchema = z
     street: z.string(),
     contractorName: z.string().nullable(),
     bookedAt: isoDateTime.nullable(),
-    events: z.array(z.object({ type: z.string(), text: z.string().nullable(), createdAt: isoDateTime })),
+    events: z.array(
+      z.object({
+        type: z.string().describe('note, or tenant_proposal for times the reporter proposed'),
+        text: z.string().nullable(),
+        times: z.array(z.string()).nullable().describe('The proposed times, e.g. "2026-05-07 08:00–12:00"'),
+        createdAt: isoDateTime,
+      }),
+    ),
   })
   .meta({ id: 'TenantView' });
 

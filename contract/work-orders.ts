@@ -240,6 +240,11 @@ export const workOrderSchema = workOrderListItemSchema
       .nullable()
       .describe('The bundle and its other orders that the caller can see'),
     closeOut: closeOutSchema,
+    phrases: z
+      .array(z.string())
+      .describe(
+        "The client's ready phrases for notes (Fras), from the agreement; the default list without one",
+      ),
     actionDescription: z.string().nullable(),
     faultType: z.string().nullable(),
     rootCause: z.string().nullable(),

@@ -82,6 +82,20 @@ describe('the tenant link', () => {
       headers: { cookie: cookies.manager },
     });
     expect(log.json().items[0].data).toEqual({ times: ['2026-05-07 08:00–12:00'], text: 'Ring innan' });
+    // The reporter sees what they proposed, with the times, beside the notes meant for them.
+    const after = await t.app.inject({ url: `/api/tenant-links/${token}` });
+    expect(after.json().events).toHaveLength(2);
+    expect(after.json().events).toEqual(
+      expect.arrayContaining([
+        {
+          type: 'tenant_proposal',
+          text: 'Ring innan',
+          times: ['2026-05-07 08:00–12:00'],
+          createdAt: expect.any(String),
+        },
+        { type: 'note', text: 'Notering tenant', times: null, createdAt: expect.any(String) },
+      ]),
+    );
   });
 
   it('reaches nothing with a wrong token, and stops 30 days after the order is closed', async () => {

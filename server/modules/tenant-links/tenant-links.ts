@@ -182,10 +182,11 @@ export function tenantLinkRoutes(deps: Deps) {
           contractorName: found.contractorName,
           bookedAt: o.bookedAt?.toISOString() ?? null,
           events: events.map((e) => {
-            const data = (e.data ?? {}) as { text?: string; phrase?: string };
+            const data = (e.data ?? {}) as { text?: string | null; phrase?: string | null; times?: unknown };
             return {
               type: e.type,
-              text: data.text ?? data.phrase ?? null,
+              text: [data.phrase, data.text].filter(Boolean).join('\n') || null,
+              times: Array.isArray(data.times) ? data.times.map(String) : null,
               createdAt: e.createdAt.toISOString(),
             };
           }),

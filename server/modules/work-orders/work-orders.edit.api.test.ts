@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPhrases } from '../../../contract/agreements.values.ts';
 import type { WorkOrder } from '../../../contract/work-orders.ts';
 import { createOrderViaApi, login, makeWorld, orderInput } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
@@ -203,6 +204,23 @@ describe('completing an order', () => {
       requireModelAndSerial: true,
     });
     await setTerms({ requireFaultType: false, requireRootCause: false, faultTypes: undefined });
+  });
+
+  it('offers the client’s ready phrases for notes on the order, to a technician too', async () => {
+    const order = await dispatch();
+    expect(order.phrases).toContain('Hyresgäst är kontaktad');
+    await setTerms({ phrases: ['Tid är bokad med kund', 'Nyckel hämtad'] });
+    const assigned = await patch(
+      order.id,
+      { contractorContactId: world.users.technician.id },
+      cookies.manager,
+      order.version,
+    );
+    expect(assigned.statusCode).toBe(200);
+    const seen = await t.app.inject({ url: url(order.id), headers: { cookie: cookies.technician } });
+    expect(seen.statusCode).toBe(200);
+    expect((seen.json() as WorkOrder).phrases).toEqual(['Tid är bokad med kund', 'Nyckel hämtad']);
+    await setTerms({ phrases: [...defaultPhrases] });
   });
 
   it('requires fault type and root cause where the client requires them, from its lists', async () => {

@@ -228,6 +228,7 @@ export async function findWorkOrder(db: Executor, scope: Scope, id: string) {
         requireRootCause: agreement.requireRootCause,
         faultTypes: agreement.faultTypes,
         rootCauses: agreement.rootCauses,
+        phrases: agreement.phrases,
         invoiceReferenceTemplate: agreement.invoiceReferenceTemplate,
         invoiceMarking: agreement.invoiceMarking,
         projectNumber: agreement.projectNumber,

@@ -1,5 +1,5 @@
 /** How orders are shown through the API: rows in, contract shapes out. Pure. */
-import { defaultFaultTypes, defaultRootCauses } from '../../../contract/agreements.values.ts';
+import { defaultFaultTypes, defaultPhrases, defaultRootCauses } from '../../../contract/agreements.values.ts';
 import type {
   CloseOut,
   WorkOrder,
@@ -158,6 +158,7 @@ export function toWorkOrder(args: {
     bundleNumber: o.bundleNumber,
     bundle: o.bundleNumber ? { number: o.bundleNumber, orders: bundle } : null,
     closeOut: closeOutOf(found),
+    phrases: found.agreement?.phrases ?? [...defaultPhrases],
     orderedAt: iso(o.orderedAt),
     contactBy: o.contactBy,
     deliverBy: o.deliverBy,
