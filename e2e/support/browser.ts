@@ -24,15 +24,21 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile (no cookies, no storage) looking at the test server, in Swedish. */
+/**
+ * A fresh browser profile (no cookies, no storage) looking at the test server, in Swedish; with
+ * `touch`, a phone's touch screen (pointer: coarse), as the camera buttons look for.
+ */
 export async function newContext(
   browser: Browser,
   baseUrl: string,
   viewport: { width: number; height: number } = { width: 1366, height: 900 },
+  options: { touch?: boolean } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport,
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
     // No transitions: checks see the final state, never a dialog still fading in.

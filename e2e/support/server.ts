@@ -11,10 +11,18 @@ import { insertMembership } from '../../server/modules/organizations/organizatio
 import { organizations } from '../../server/modules/organizations/organizations.table.ts';
 import { systemClock } from '../../server/platform/clock.ts';
 import { loadConfig } from '../../server/platform/config.ts';
-import { openDatabase } from '../../server/platform/db.ts';
+import { type Database, openDatabase } from '../../server/platform/db.ts';
 import { DEMO_PASSWORD } from './browser.ts';
 
-export type TestServer = { baseUrl: string; close(): Promise<void> };
+export type TestServer = {
+  baseUrl: string;
+  /** The server's database, for a test that stages what a browser cannot cause (a mail server's refusal). */
+  db: Database;
+  close(): Promise<void>;
+};
+
+/** The shared secret of POST /api/inbound-mail in the tests: replies are posted there as raw MIME. */
+export const INBOUND_MAIL_SECRET = 'e2e-inbound-secret-0123456789abcdef';
 
 /** A demo user's extra membership, for tests of people who work for several companies. */
 export type ExtraMembership = { username: string; orgName: string; role: Role };
@@ -27,7 +35,8 @@ export type ExtraUser = { username: string; name: string; orgName: string; role:
 
 /**
  * The real server with the demo data, in memory, on a free port, serving the built web app from
- * dist/web. Mail goes to files (the development mailbox), delivered by the real outbox worker.
+ * dist/web. Mail goes to files (the development mailbox), delivered by the real outbox worker;
+ * replies come in through POST /api/inbound-mail with INBOUND_MAIL_SECRET.
  */
 export async function startServer(
   options: { extraMemberships?: ExtraMembership[]; extraUsers?: ExtraUser[] } = {},
@@ -66,7 +75,12 @@ export async function startServer(
       createdAt: new Date(),
     });
   }
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    INBOUND_MAIL_SECRET,
+    INBOUND_MAIL_DOMAIN: 'svar.ordning.test',
+  });
   const { app, worker } = await createApp({
     config,
     database,
@@ -81,6 +95,7 @@ export async function startServer(
 
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,
+    db: database.db,
     async close() {
       await worker.stop();
       await app.close();

@@ -228,6 +228,31 @@ const qualityRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/quality/quality-page.tsx'), 'QualityPage'),
 });
 
+const mailAdminRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'mail',
+  component: lazyRouteComponent(
+    () => import('../modules/notifications/mail-admin-page.tsx'),
+    'MailAdminPage',
+  ),
+});
+
+const notificationSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/notifications',
+  component: lazyRouteComponent(
+    () => import('../modules/notifications/notification-settings-page.tsx'),
+    'NotificationSettingsPage',
+  ),
+});
+
+/** The reporter's private link (the server mails PUBLIC_URL/t/<token>): public, outside the app's shell. */
+const tenantRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 't/$token',
+  component: lazyRouteComponent(() => import('../modules/tenant-links/tenant-page.tsx'), 'TenantPage'),
+});
+
 const devMailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'dev/mail',
@@ -236,9 +261,11 @@ const devMailRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  tenantRoute,
   appRoute.addChildren([
     indexRoute,
     devMailRoute,
+    notificationSettingsRoute,
     orgRoute.addChildren([
       orgIndexRoute,
       inboxRoute,
@@ -252,6 +279,7 @@ const routeTree = rootRoute.addChildren([
       agreementsRoute,
       agreementRoute,
       qualityRoute,
+      mailAdminRoute,
     ]),
   ]),
 ]);

@@ -1,5 +1,12 @@
 import { Box, Button, Menu } from '@mantine/core';
-import { IconChevronDown, IconLogout, IconMail, IconUserCircle } from '@tabler/icons-react';
+import {
+  IconBell,
+  IconChevronDown,
+  IconLogout,
+  IconMail,
+  IconMailExclamation,
+  IconUserCircle,
+} from '@tabler/icons-react';
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -53,6 +60,23 @@ export function UserMenu() {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
+        <Menu.Item
+          component={Link}
+          to="/settings/notifications"
+          leftSection={<IconBell size={16} aria-hidden />}
+        >
+          {t('app.notifications')}
+        </Menu.Item>
+        {membership?.role === 'admin' && (
+          <Menu.Item
+            renderRoot={(props) => (
+              <Link {...props} to="/orgs/$orgId/mail" params={{ orgId: membership.orgId }} />
+            )}
+            leftSection={<IconMailExclamation size={16} aria-hidden />}
+          >
+            {t('app.mailAdmin')}
+          </Menu.Item>
+        )}
         {devMail.data && (
           <Menu.Item component={Link} to="/dev/mail" leftSection={<IconMail size={16} aria-hidden />}>
             {t('app.devMail')}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
+import { OpenQuestions } from '../communication/open-questions.tsx';
 import { DashboardTable } from './dashboard-table.tsx';
 import { dashboardQuery } from './work-orders.api.ts';
 
@@ -11,7 +12,8 @@ const route = getRouteApi('/app/orgs/$orgId/overview');
 
 /**
  * Översikt (Familjebostäder step 3): how many orders per status and type, for the whole company and
- * then per client (per contractor for a client); each number opens the list behind it.
+ * then per client (per contractor for a client), each number opening the list behind it; and the
+ * Beställningsfrågor waiting for an answer (first for a client, who owes it).
  */
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -29,6 +31,8 @@ export function DashboardPage() {
           {client ? t('dashboard.introClient') : t('dashboard.introContractor')}
         </Text>
       </div>
+      {/* A client owes the answers, so its questions come first; a contractor's come after the counts. */}
+      {client && <OpenQuestions orgId={orgId} orgKind={membership.orgKind} />}
       {dashboard.isPending ? (
         <Center py="xl" role="status">
           <Loader aria-label={t('common.loading')} />
@@ -72,6 +76,7 @@ export function DashboardPage() {
           )}
         </>
       )}
+      {!client && <OpenQuestions orgId={orgId} orgKind={membership.orgKind} />}
     </Stack>
   );
 }

@@ -1,117 +1,148 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderEvent } from '../../../../contract/work-orders.ts';
-import { EMPTY, formatDateTime } from '../../ui/format.ts';
+import { formatDateTime } from '../../ui/format.ts';
 import { useLabels } from '../../ui/labels.ts';
-import { describeChanges, describeCompletion } from './event-text.ts';
+import { countByCategory, type EventCategory, eventCategories, filterEvents } from '../communication/talk.ts';
+import { VisibilityBadge } from '../communication/visibility-badge.tsx';
+import { eventDetails, eventTitle } from './event-text.ts';
 
 /**
- * Noteringar: what happened to the order, who did it and why, newest first (Familjebostäder step 7).
- * An edit lists each field it changed; a completion shows the action taken.
+ * Noteringar: one timeline of everything that happened to the order (Familjebostäder step 7): status
+ * changes, notes, questions and answers, messages, mail sent or not delivered, files, edits; with
+ * time, type, who and text, newest first, narrowed by kind. The contractor also sees who each entry
+ * is shown to (Intern, Delad, Anmälare).
  */
 export function EventLog({
   events,
   nameOf,
+  showVisibility,
 }: {
   events: WorkOrderEvent[];
   /** The name of a person of either company, where the page knows it. */
   nameOf: (userId: string) => string | undefined;
+  /** The contractor's view: its internal entries are among the rest, so each says who sees it. */
+  showVisibility: boolean;
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const sorted = [...events].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  // A four-column table does not fit a phone; there each event is a short block instead.
+  const [chosen, setChosen] = useState<EventCategory[]>([]);
+  const shown = filterEvents(events, chosen);
+  const counts = countByCategory(events);
+  // A table does not fit a phone; there each event is a short block instead.
   const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
 
-  const describe = (event: WorkOrderEvent): string => {
-    switch (event.type) {
-      case 'created':
-        if (event.data?.registeredByContractor === true) return t('order.events.createdByContractor');
-        return event.toStatus === 'draft' ? t('order.events.createdDraft') : t('order.events.createdNew');
-      case 'updated':
-        return t('order.events.updated');
-      case 'status_changed':
-        return t('order.events.statusChanged', {
-          from: event.fromStatus ? labels.status(event.fromStatus) : EMPTY,
-          to: event.toStatus ? labels.status(event.toStatus) : EMPTY,
-        });
-      case 'mail_failed':
-        return t('order.events.mailFailed');
-      default:
-        return `${t('order.events.other')}: ${event.type}`;
-    }
-  };
-
-  /** The Text column: the reason given, what an edit changed, what a completion recorded. */
-  const details = (event: WorkOrderEvent): string =>
-    [
-      ...(event.type === 'updated' ? describeChanges(event.data, t, nameOf) : []),
-      ...(event.type === 'status_changed' && event.toStatus === 'done'
-        ? describeCompletion(event.data, t)
-        : []),
-      ...(event.reason ? [event.reason] : []),
-    ].join('\n');
-
+  const title = (event: WorkOrderEvent) => eventTitle(event, t, labels.status);
+  const details = (event: WorkOrderEvent) => eventDetails(event, t, nameOf).join('\n');
   const actorName = (event: WorkOrderEvent): string =>
-    [event.actor?.name, event.actorOrg?.name].filter(Boolean).join(', ') || t('order.events.system');
+    event.actor?.name ??
+    event.actorOrg?.name ??
+    (typeof event.data?.fromEmail === 'string' ? event.data.fromEmail : t('order.events.system'));
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="events-title">
       <Title order={2} size="h4" id="events-title" mb="sm">
         {t('order.sections.events')}
       </Title>
-      {sorted.length === 0 ? (
+      {events.length === 0 ? (
         <Text>{t('order.events.empty')}</Text>
-      ) : narrow ? (
-        <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
-          {sorted.map((event) => (
-            <li
-              key={event.id}
-              style={{ borderTop: '1px solid var(--mantine-color-default-border)', paddingTop: 8 }}
-            >
-              <Text size="sm" fw={600}>
-                {describe(event)}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {formatDateTime(event.createdAt)} · {actorName(event)}
-              </Text>
-              {details(event) && (
-                <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                  {details(event)}
-                </Text>
-              )}
-            </li>
-          ))}
-        </Stack>
       ) : (
-        <Table verticalSpacing="xs" fz="sm" aria-labelledby="events-title" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('order.events.createdAt')}</Table.Th>
-              <Table.Th scope="col">{t('order.events.type')}</Table.Th>
-              <Table.Th scope="col">{t('order.events.name')}</Table.Th>
-              <Table.Th scope="col">{t('order.events.text')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sorted.map((event) => (
-              <Table.Tr key={event.id}>
-                <Table.Td>{formatDateTime(event.createdAt)}</Table.Td>
-                <Table.Td>{describe(event)}</Table.Td>
-                <Table.Td>
-                  {event.actor?.name ?? event.actorOrg?.name ?? t('order.events.system')}
-                  {event.actor && event.actorOrg && (
-                    <Text span size="xs" c="dimmed" display="block">
-                      {event.actorOrg.name}
+        <Stack gap="sm">
+          <Checkbox.Group
+            label={t('talk.log.filter')}
+            description={t('talk.log.filterHint')}
+            value={chosen}
+            onChange={(value) => setChosen(value as EventCategory[])}
+          >
+            <Group gap="md" mt={6}>
+              {eventCategories
+                .filter((c) => counts[c] > 0)
+                .map((c) => (
+                  <Checkbox
+                    key={c}
+                    value={c}
+                    label={t('talk.log.categoryCount', {
+                      label: t(`talk.log.categories.${c}`),
+                      count: counts[c],
+                    })}
+                  />
+                ))}
+            </Group>
+          </Checkbox.Group>
+          {shown.length === 0 ? (
+            <Text role="status">{t('talk.log.noneMatching')}</Text>
+          ) : narrow ? (
+            <Stack
+              component="ol"
+              gap="sm"
+              p={0}
+              m={0}
+              style={{ listStyle: 'none' }}
+              aria-labelledby="events-title"
+            >
+              {shown.map((event) => (
+                <li
+                  key={event.id}
+                  style={{ borderTop: '1px solid var(--mantine-color-default-border)', paddingTop: 8 }}
+                >
+                  <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
+                    <Text size="sm" fw={600}>
+                      {title(event)}
+                    </Text>
+                    {showVisibility && <VisibilityBadge visibility={event.visibility} />}
+                  </Group>
+                  <Text size="sm" c="dimmed">
+                    {formatDateTime(event.createdAt)} ·{' '}
+                    {[actorName(event), event.actor ? event.actorOrg?.name : null].filter(Boolean).join(', ')}
+                  </Text>
+                  {details(event) && (
+                    <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+                      {details(event)}
                     </Text>
                   )}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'pre-line' }}>{details(event)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                </li>
+              ))}
+            </Stack>
+          ) : (
+            <Table verticalSpacing="xs" fz="sm" aria-labelledby="events-title" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('order.events.createdAt')}</Table.Th>
+                  <Table.Th scope="col">{t('order.events.type')}</Table.Th>
+                  <Table.Th scope="col">{t('order.events.name')}</Table.Th>
+                  <Table.Th scope="col">{t('order.events.text')}</Table.Th>
+                  {showVisibility && <Table.Th scope="col">{t('talk.log.visibility')}</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((event) => (
+                  <Table.Tr key={event.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.createdAt)}</Table.Td>
+                    <Table.Td>{title(event)}</Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                      {actorName(event)}
+                      {event.actor && event.actorOrg && (
+                        <Text span size="xs" c="dimmed" display="block">
+                          {event.actorOrg.name}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+                      {details(event)}
+                    </Table.Td>
+                    {showVisibility && (
+                      <Table.Td>
+                        <VisibilityBadge visibility={event.visibility} />
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
       )}
     </Paper>
   );

@@ -3,7 +3,7 @@ import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderListItem } from '../../../../contract/work-orders.ts';
 import { isApiError } from '../../app/api.ts';
@@ -33,6 +33,11 @@ import { rowSelection } from './row-selection.ts';
 import { dashboardQuery, exportUrl, PAGE_SIZE, workOrderListQuery } from './work-orders.api.ts';
 
 const route = getRouteApi('/app/orgs/$orgId/work-orders');
+
+// Only a client has questions to answer: the notice loads on its own, so the list does not wait for it.
+const OpenQuestionsNotice = lazy(() =>
+  import('../communication/open-questions-notice.tsx').then((m) => ({ default: m.OpenQuestionsNotice })),
+);
 
 /**
  * The inbox: the company's orders, searched, filtered, sorted and paged from the address (JM step
@@ -127,6 +132,11 @@ export function InboxPage() {
         </Group>
       </Group>
 
+      {client && membership.role !== 'support' && (
+        <Suspense fallback={null}>
+          <OpenQuestionsNotice orgId={orgId} />
+        </Suspense>
+      )}
       <InboxSearchBox value={state.q} onSearch={(q) => void update({ q }, { replace: true })} />
       {filters}
       {!technician && (

@@ -10,6 +10,12 @@ import type { WorkOrder } from '../../../../contract/work-orders.ts';
 import { isApiError } from '../../app/api.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { AttachmentsSection } from '../communication/attachments-section.tsx';
+import { MessagesSection } from '../communication/messages-section.tsx';
+import { NotePanel } from '../communication/note-panel.tsx';
+import { QuestionsSection } from '../communication/questions-section.tsx';
+import { canWriteOn } from '../communication/talk.ts';
+import { TenantLinkSection } from '../communication/tenant-link-section.tsx';
 import { isContractorManager } from '../session/session.api.ts';
 import { EventLog } from './event-log.tsx';
 import { OrderActionsPanel } from './order-actions-panel.tsx';
@@ -28,7 +34,11 @@ function namesOf(order: WorkOrder, members: OrgMember[]): Map<string, string> {
   return names;
 }
 
-/** One order: the moves allowed now near the top, everything needed to do the work, what has happened. */
+/**
+ * One order: the moves allowed now near the top, then Notera, everything needed to do the work, the
+ * questions, the dialog with the other side, photos and files, the reporter's link, and what has
+ * happened (Noteringar).
+ */
 export function WorkOrderPage() {
   const { t } = useTranslation();
   const { orgId, id } = route.useParams();
@@ -74,6 +84,7 @@ export function WorkOrderPage() {
 
   const order = query.data;
   const names = namesOf(order, members.data?.items ?? []);
+  const writer = canWriteOn(membership);
   return (
     <Stack gap="md">
       {back}
@@ -92,8 +103,15 @@ export function WorkOrderPage() {
         start={search.action}
         onStarted={started}
       />
+      {writer && <NotePanel orgId={orgId} order={order} membership={membership} />}
       <WorkOrderDetails orgId={orgId} order={order} canAcceptBundle={isContractorManager(membership)} />
-      <EventLog events={order.events} nameOf={(userId) => names.get(userId)} />
+      <QuestionsSection orgId={orgId} order={order} canAnswer={writer && !contractor} />
+      {order.contractor && (
+        <MessagesSection orgId={orgId} order={order} membership={membership} canWrite={writer} />
+      )}
+      <AttachmentsSection orgId={orgId} orderId={order.id} contractor={contractor} canUpload={writer} />
+      {writer && order.status !== 'draft' && <TenantLinkSection orgId={orgId} order={order} />}
+      <EventLog events={order.events} nameOf={(userId) => names.get(userId)} showVisibility={contractor} />
     </Stack>
   );
 }
