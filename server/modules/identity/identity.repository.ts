@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db.ts';
 import { sessions, users } from './identity.table.ts';
 
@@ -49,6 +49,20 @@ export async function touchSession(db: Executor, tokenHash: string, at: Date) {
 
 export async function deleteSession(db: Executor, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/**
+ * Ends every session of a user at once (security.md 11: disabled, last membership removed, password
+ * changed), except the one named, if any.
+ */
+export async function deleteSessionsOfUser(db: Executor, userId: string, exceptTokenHash?: string) {
+  await db
+    .delete(sessions)
+    .where(
+      exceptTokenHash
+        ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, exceptTokenHash))
+        : eq(sessions.userId, userId),
+    );
 }
 
 export async function recordLogin(db: Executor, userId: string, at: Date) {
