@@ -15,20 +15,25 @@ import {
 } from 'fastify-type-provider-zod';
 import { healthSchema } from '../contract/session.ts';
 import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
+import { auditOperatorRoutes, auditScopedRoutes } from './modules/audit/audit.routes.ts';
+import { recordTenantDenied } from './modules/audit/audit.usecases.ts';
 import { communicationRoutes } from './modules/communication/communication.routes.ts';
 import { inboundMailRoutes } from './modules/communication/inbound.routes.ts';
 import { receiveMail } from './modules/communication/messages.usecases.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { resolveSession } from './modules/identity/identity.usecases.ts';
+import { invitationRoutes, invitationScopedRoutes } from './modules/invitations/invitations.routes.ts';
 import {
   failedMailRoutes,
   notificationSettingsRoutes,
 } from './modules/notifications/notifications.routes.ts';
+import { companyRoutes, companyScopedRoutes } from './modules/organizations/companies.routes.ts';
 import { findMembership } from './modules/organizations/organizations.repository.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { propertyRoutes } from './modules/properties/properties.routes.ts';
 import { qualityRoutes } from './modules/quality/quality.routes.ts';
 import { tenantLinkRoutes } from './modules/tenant-links/tenant-links.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
 import { sentMailRecorder, undeliveredMailRecorder } from './modules/work-orders/work-orders.commands.ts';
 import { workOrderRoutes } from './modules/work-orders/work-orders.routes.ts';
 import { installAuth, sessionCookieName } from './platform/auth/auth.plugin.ts';
@@ -165,11 +170,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const files = localFileStore(path.join(config.dataDir, 'files'));
   const messageDeps = { ...workOrderDeps, files, replyDomain: config.replyDomain };
   const tenantLinks = tenantLinkRoutes(workOrderDeps);
+  const accountDeps = { db, clock, publicUrl: config.publicUrl };
+  const cookieDeps = { cookieName, secureCookies: config.secureCookies };
   await registerTenantScope(
     app,
     {
       findMembership: (args) => findMembership(db, args),
-      onDenied: (info) => app.log.warn(info, 'company access denied'),
+      onDenied: async (info) => {
+        app.log.warn(info, 'company access denied');
+        await recordTenantDenied(db, clock, info);
+      },
     },
     async (scoped) => {
       await scoped.register(workOrderRoutes(workOrderDeps));
@@ -180,8 +190,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await scoped.register(communicationRoutes(messageDeps));
       await scoped.register(failedMailRoutes({ db, clock }));
       await scoped.register(tenantLinks.scoped);
+      await scoped.register(invitationScopedRoutes(accountDeps));
+      await scoped.register(userRoutes(accountDeps));
+      await scoped.register(companyScopedRoutes(accountDeps));
+      await scoped.register(auditScopedRoutes({ db }));
     },
   );
+  await app.register(invitationRoutes({ ...accountDeps, ...cookieDeps }));
+  await app.register(companyRoutes({ ...accountDeps, ...cookieDeps }));
+  await app.register(auditOperatorRoutes({ db }));
 
   await app.register(inboundMailRoutes({ ...messageDeps, secret: config.inboundMailSecret }));
   await app.register(notificationSettingsRoutes({ db }));

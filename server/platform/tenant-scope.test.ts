@@ -46,6 +46,8 @@ function fill(url: string, orgId: string): string {
     messageId: '00000000-0000-4000-8000-0000000000b3',
     decision: 'reject',
     jobId: '00000000-0000-4000-8000-0000000000b4',
+    userId: '00000000-0000-4000-8000-0000000000c1',
+    invitationId: '00000000-0000-4000-8000-0000000000c2',
   };
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = values[name];

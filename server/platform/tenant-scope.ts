@@ -30,7 +30,7 @@ export async function registerTenantScope(
   app: FastifyInstance,
   args: {
     findMembership: MembershipLookup;
-    onDenied?: (info: { userId: string; orgId: string; url: string }) => void;
+    onDenied?: (info: { userId: string; orgId: string; url: string }) => void | Promise<void>;
   },
   routes: (scoped: FastifyInstance) => Promise<void> | void,
 ) {
@@ -45,7 +45,7 @@ export async function registerTenantScope(
           ? await args.findMembership({ userId: session.userId, orgId: orgId.toLowerCase() })
           : null;
         if (!membership) {
-          args.onDenied?.({ userId: session.userId, orgId, url: request.url });
+          await args.onDenied?.({ userId: session.userId, orgId, url: request.url });
           return sendProblem(reply, problems.notFound());
         }
         request.actor = { userId: session.userId, orgId: orgId.toLowerCase(), ...membership };

@@ -1,5 +1,12 @@
+import { and, count, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db.ts';
+import { users } from '../identity/identity.table.ts';
+import { organizations } from '../organizations/organizations.table.ts';
 import { auditEvents } from './audit.table.ts';
+
+const actorUser = alias(users, 'actor_user');
+const targetUser = alias(users, 'target_user');
 
 /**
  * What the audit log records (security.md 31). Add an action here before writing it, so the audit
@@ -58,4 +65,37 @@ export async function recordAudit(db: Executor, entry: AuditEntry) {
     ip: entry.ip ?? null,
     detail: entry.detail ?? {},
   });
+}
+
+/** One page of the audit log, newest first: one company's events, or all (for the operator). */
+export async function listAuditEvents(
+  db: Executor,
+  args: { orgId?: string; action?: string; limit: number; offset: number },
+) {
+  const where = and(
+    args.orgId ? eq(auditEvents.orgId, args.orgId) : undefined,
+    args.action ? eq(auditEvents.action, args.action) : undefined,
+  );
+  const rows = await db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      actorName: actorUser.name,
+      orgId: auditEvents.orgId,
+      orgName: organizations.name,
+      targetName: targetUser.name,
+      ip: auditEvents.ip,
+      detail: auditEvents.detail,
+    })
+    .from(auditEvents)
+    .leftJoin(actorUser, eq(actorUser.id, auditEvents.actorUserId))
+    .leftJoin(targetUser, eq(targetUser.id, auditEvents.targetUserId))
+    .leftJoin(organizations, eq(organizations.id, auditEvents.orgId))
+    .where(where)
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(args.limit)
+    .offset(args.offset);
+  const [total] = await db.select({ n: count() }).from(auditEvents).where(where);
+  return { rows, total: Number(total?.n ?? 0) };
 }

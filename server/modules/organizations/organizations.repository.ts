@@ -12,7 +12,14 @@ export async function findMembership(
     .select({ orgKind: organizations.kind, role: memberships.role })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(and(eq(memberships.userId, args.userId), eq(memberships.orgId, args.orgId)));
+    .where(
+      and(
+        eq(memberships.userId, args.userId),
+        eq(memberships.orgId, args.orgId),
+        // A disabled membership grants nothing: the company answers as if the user were not in it.
+        isNull(memberships.disabledAt),
+      ),
+    );
   return row ?? null;
 }
 
@@ -26,7 +33,7 @@ export async function listMembershipsOfUser(db: Executor, userId: string): Promi
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), isNull(memberships.disabledAt)))
     .orderBy(asc(organizations.name));
 }
 
@@ -58,7 +65,12 @@ export async function listMembersWithRoles(db: Executor, args: { orgId: string; 
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
-      and(eq(memberships.orgId, args.orgId), inArray(memberships.role, args.roles), isNull(users.disabledAt)),
+      and(
+        eq(memberships.orgId, args.orgId),
+        inArray(memberships.role, args.roles),
+        isNull(users.disabledAt),
+        isNull(memberships.disabledAt),
+      ),
     )
     .orderBy(asc(users.name));
 }

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { WorkOrderStatus, WorkOrderType } from '../../../contract/work-orders.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
 import { agreements } from '../agreements/agreements.table.ts';
+import { workOrderQuestions } from '../communication/communication.table.ts';
 import { users } from '../identity/identity.table.ts';
 import { organizations } from '../organizations/organizations.table.ts';
 import { workOrderCounters, workOrderEvents, workOrders } from './work-orders.table.ts';
@@ -343,4 +344,32 @@ export async function updateWorkOrder(
 
 export async function insertEvent(db: Executor, values: typeof workOrderEvents.$inferInsert) {
   await db.insert(workOrderEvents).values(values);
+}
+
+/**
+ * Mina företag: active orders, orders past a date, and unanswered questions on orders in reach — one
+ * query per company.
+ */
+export async function countOverview(db: Executor, scope: Scope) {
+  const flags = overdueFlags(scope.today);
+  const open = db
+    .select({ workOrderId: workOrderQuestions.workOrderId, n: count().as('n') })
+    .from(workOrderQuestions)
+    .where(isNull(workOrderQuestions.answeredAt))
+    .groupBy(workOrderQuestions.workOrderId)
+    .as('open_questions');
+  const [row] = await db
+    .select({
+      active: sql<number>`count(*) filter (where ${workOrders.status} in ('new', 'accepted', 'material_ordered', 'reporter_unreachable'))`,
+      overdue: sql<number>`count(*) filter (where ${flags.contactOverdue} or ${flags.deliveryOverdue})`,
+      openQuestions: sql<number>`coalesce(sum(${open.n}), 0)`,
+    })
+    .from(workOrders)
+    .leftJoin(open, eq(open.workOrderId, workOrders.id))
+    .where(workOrderAccess(scope));
+  return {
+    activeOrders: Number(row?.active ?? 0),
+    overdueOrders: Number(row?.overdue ?? 0),
+    openQuestions: Number(row?.openQuestions ?? 0),
+  };
 }
