@@ -30,7 +30,13 @@ export const inviteContractorBodySchema = z
 export type InviteContractorBody = z.infer<typeof inviteContractorBodySchema>;
 
 export const inviteContractorResultSchema = z
-  .object({ contractorOrgId: z.uuid(), created: z.boolean() })
+  .object({
+    contractorOrgId: z.uuid(),
+    created: z.boolean().describe('The company was new'),
+    invited: z
+      .boolean()
+      .describe('The e-mail got an invitation as administrator (only for a company without people)'),
+  })
   .meta({ id: 'InviteContractorResult' });
 
 export const companySummarySchema = z
