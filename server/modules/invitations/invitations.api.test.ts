@@ -35,7 +35,7 @@ afterAll(async () => {
   await smtp.close();
 });
 
-async function invite(cookie: string, body: unknown) {
+async function invite(cookie: string, body: object) {
   return t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie }, payload: body });
 }
 
