@@ -9,7 +9,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import type { Membership } from '../../../contract/organizations.ts';
-import { defaultMembership, meQuery, rememberOrg } from '../modules/session/session.api.ts';
+import { canReadOrders, defaultMembership, meQuery, rememberOrg } from '../modules/session/session.api.ts';
 import { isApiError } from './api.ts';
 import { ErrorPage } from './error-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -114,6 +114,8 @@ const indexRoute = createRoute({
   path: '/',
   beforeLoad: ({ context }) => {
     const membership = defaultMembership(context.me);
+    // Without work orders in that company (support, operator) the start page is Mina företag.
+    if (membership && !canReadOrders(membership)) throw redirect({ to: '/companies' });
     if (membership) throw redirect({ to: '/orgs/$orgId/work-orders', params: { orgId: membership.orgId } });
   },
   component: lazyRouteComponent(() => import('../modules/session/no-company-page.tsx'), 'NoCompanyPage'),
@@ -259,6 +261,85 @@ const devMailRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/dev-mail/dev-mail-page.tsx'), 'DevMailPage'),
 });
 
+/** Lös in inbjudan and the other pages reached from a mailed link: public, outside the app's shell. */
+const redeemRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'invitations/$token',
+  component: lazyRouteComponent(() => import('../modules/invitations/redeem-page.tsx'), 'RedeemPage'),
+});
+
+const confirmAddressRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'invitations/confirm/$token',
+  component: lazyRouteComponent(
+    () => import('../modules/invitations/confirm-page.tsx'),
+    'ConfirmAddressPage',
+  ),
+});
+
+const accountSetupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'account-setup/$token',
+  component: lazyRouteComponent(
+    () => import('../modules/operator/account-setup-page.tsx'),
+    'AccountSetupPage',
+  ),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'users',
+  component: lazyRouteComponent(() => import('../modules/users/users-page.tsx'), 'UsersPage'),
+});
+
+/** The audit log's filter and page in the address. */
+export type AuditSearch = { action?: string; page?: number };
+const parseAuditSearch = (search: Record<string, unknown>): AuditSearch => ({
+  action: text(search.action),
+  page: pageOf(search.page),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'audit',
+  validateSearch: parseAuditSearch,
+  component: lazyRouteComponent(() => import('../modules/audit/audit-page.tsx'), 'AuditPage'),
+});
+
+const inviteContractorRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'contractors/invite',
+  component: lazyRouteComponent(
+    () => import('../modules/companies/invite-contractor-page.tsx'),
+    'InviteContractorPage',
+  ),
+});
+
+const myCompaniesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'companies',
+  component: lazyRouteComponent(
+    () => import('../modules/companies/my-companies-page.tsx'),
+    'MyCompaniesPage',
+  ),
+});
+
+const operatorCompaniesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'operator/companies',
+  component: lazyRouteComponent(
+    () => import('../modules/operator/companies-page.tsx'),
+    'OperatorCompaniesPage',
+  ),
+});
+
+const operatorAuditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'operator/audit',
+  validateSearch: parseAuditSearch,
+  component: lazyRouteComponent(() => import('../modules/audit/audit-page.tsx'), 'OperatorAuditPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   tenantRoute,
@@ -280,8 +361,17 @@ const routeTree = rootRoute.addChildren([
       agreementRoute,
       qualityRoute,
       mailAdminRoute,
+      usersRoute,
+      auditRoute,
+      inviteContractorRoute,
     ]),
+    myCompaniesRoute,
+    operatorCompaniesRoute,
+    operatorAuditRoute,
   ]),
+  redeemRoute,
+  confirmAddressRoute,
+  accountSetupRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -4,6 +4,14 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 
 /** English texts; the shape must match the Swedish ones key for key. */
 export const en: Messages<typeof sv> = {
+  accountsNav: {
+    users: 'Users',
+    audit: 'Audit log',
+    inviteContractor: 'Invite contractor',
+    myCompanies: 'My companies',
+    operatorCompanies: 'Companies (operator)',
+    operatorAudit: 'Audit log (operator)',
+  },
   app: {
     name: 'Ordning',
     skipToContent: 'Skip to content',

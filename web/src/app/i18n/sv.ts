@@ -3,6 +3,14 @@
  * Familjebostäder's work-order portal). Status, type and priority labels come from contract/labels.ts.
  */
 export const sv = {
+  accountsNav: {
+    users: 'Användare',
+    audit: 'Granskningslogg',
+    inviteContractor: 'Bjud in entreprenör',
+    myCompanies: 'Mina företag',
+    operatorCompanies: 'Företag (drift)',
+    operatorAudit: 'Granskningslogg (drift)',
+  },
   app: {
     name: 'Ordning',
     skipToContent: 'Hoppa till innehållet',

@@ -87,6 +87,27 @@ export function CompanySwitcher() {
           return;
         }
         break;
+      case '/app/orgs/$orgId/users':
+      case '/app/orgs/$orgId/audit':
+        if (target.role === 'admin') {
+          await navigate({
+            to: leaf.routeId === '/app/orgs/$orgId/users' ? '/orgs/$orgId/users' : '/orgs/$orgId/audit',
+            params,
+          });
+          return;
+        }
+        break;
+      case '/app/orgs/$orgId/contractors/invite':
+        if (target.orgKind === 'client' && target.role === 'admin') {
+          await navigate({ to: '/orgs/$orgId/contractors/invite', params });
+          return;
+        }
+        break;
+      // Pages that belong to no company stay as they are.
+      case '/app/companies':
+      case '/app/operator/companies':
+      case '/app/operator/audit':
+        return;
     }
     await navigate({ to: '/orgs/$orgId/work-orders', params });
   };

@@ -1,7 +1,9 @@
 import { Box, Button, Menu } from '@mantine/core';
 import {
   IconBell,
+  IconBuilding,
   IconChevronDown,
+  IconListDetails,
   IconLogout,
   IconMail,
   IconMailExclamation,
@@ -21,6 +23,7 @@ export function UserMenu() {
     select: (s) => (s.matches[s.matches.length - 1]?.params as { orgId?: string } | undefined)?.orgId,
   });
   const membership = me.memberships.find((m) => m.orgId === orgId);
+  const operator = me.memberships.some((m) => m.orgKind === 'operator' && m.role === 'admin');
   // The development mailbox exists only when the server keeps mail instead of sending it.
   const devMail = useQuery({ ...devMailQuery, select: () => true });
   const queryClient = useQueryClient();
@@ -60,6 +63,29 @@ export function UserMenu() {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
+        {me.memberships.length > 0 && (
+          <Menu.Item component={Link} to="/companies" leftSection={<IconBuilding size={16} aria-hidden />}>
+            {t('accountsNav.myCompanies')}
+          </Menu.Item>
+        )}
+        {operator && (
+          <>
+            <Menu.Item
+              component={Link}
+              to="/operator/companies"
+              leftSection={<IconBuilding size={16} aria-hidden />}
+            >
+              {t('accountsNav.operatorCompanies')}
+            </Menu.Item>
+            <Menu.Item
+              component={Link}
+              to="/operator/audit"
+              leftSection={<IconListDetails size={16} aria-hidden />}
+            >
+              {t('accountsNav.operatorAudit')}
+            </Menu.Item>
+          </>
+        )}
         <Menu.Item
           component={Link}
           to="/settings/notifications"

@@ -81,3 +81,11 @@ export function isClientAdmin(membership: Membership | null | undefined): boolea
 export function canReadAgreements(membership: Membership | null | undefined): boolean {
   return isClientReader(membership) || isContractorManager(membership);
 }
+
+/** Work orders at all: a client's or contractor's people except support users (domain.md roles). */
+export function canReadOrders(membership: Membership | null | undefined): boolean {
+  return (
+    (membership?.orgKind === 'client' || membership?.orgKind === 'contractor') &&
+    membership.role !== 'support'
+  );
+}
