@@ -235,6 +235,13 @@ describe('every route outside a company', () => {
     // The tenant link's token is its key (tested with the tenant link).
     'GET /api/tenant-links/:token',
     'POST /api/tenant-links/:token/proposals',
+    // Invitation and set-up links: the token is the key (tested in invitations.api.test.ts and
+    // companies.api.test.ts).
+    'GET /api/invitations/:token',
+    'POST /api/invitations/:token/register',
+    'POST /api/invitation-confirmations/:token',
+    'GET /api/account-setup/:token',
+    'POST /api/account-setup/:token',
   ]);
   const loopbackOnly = (url: string) => url.startsWith('/api/dev/');
 

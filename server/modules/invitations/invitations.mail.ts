@@ -7,12 +7,12 @@ type Lang = 'sv' | 'en';
 const roleNames: Record<Lang, Record<Role, string>> = {
   sv: {
     admin: 'Administratör',
-    coordinator: 'Samordnare',
-    viewer: 'Läsbehörighet',
+    coordinator: 'Koordinator',
+    viewer: 'Läsare',
     manager: 'Arbetsledare',
     technician: 'Tekniker',
-    support: 'Supportanvändare',
-    member: 'Användare',
+    support: 'Support',
+    member: 'Medlem',
   },
   en: {
     admin: 'Administrator',
@@ -20,8 +20,8 @@ const roleNames: Record<Lang, Record<Role, string>> = {
     viewer: 'Viewer',
     manager: 'Manager',
     technician: 'Technician',
-    support: 'Support user',
-    member: 'User',
+    support: 'Support',
+    member: 'Member',
   },
 };
 
@@ -114,4 +114,3 @@ export function existingAccountMail(args: { lang: Lang; to: string; link: string
   };
 }
 
-export { roleNames };
