@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../app/api.ts';
 import { invitationProblem } from './invitation-errors.ts';
 
-const problem = (status: number, code: string) => new ApiError({ status, code, title: code });
+/** What the API client throws for a problem document: status, code, title. */
+const problem = (status: number, code: string) =>
+  Object.assign(new Error(code), { status, code, title: code });
 
 describe('the page a failed invitation link shows', () => {
   it('names expired, used and revoked links each', () => {
@@ -16,5 +17,6 @@ describe('the page a failed invitation link shows', () => {
     expect(invitationProblem(problem(400, 'request.invalid'))).toBe('notFound');
     expect(invitationProblem(problem(500, 'internal'))).toBeNull();
     expect(invitationProblem(new Error('x'))).toBeNull();
+    expect(invitationProblem(null)).toBeNull();
   });
 });

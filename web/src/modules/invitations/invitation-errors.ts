@@ -1,9 +1,10 @@
-import { isApiError } from '../../app/api.ts';
-
-/** Which clear page a failed invitation link shows; the codes are the server's. */
+/**
+ * Which clear page a failed invitation link shows; the codes are the server's. Reads the `code` of
+ * the API's error (ApiError) without importing it, so the rule is testable without a browser.
+ */
 export function invitationProblem(error: unknown): 'expired' | 'used' | 'revoked' | 'notFound' | null {
-  if (!isApiError(error)) return null;
-  switch (error.code) {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null;
+  switch (code) {
     case 'invitations.expired':
       return 'expired';
     case 'invitations.used':
