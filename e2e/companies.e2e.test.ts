@@ -11,7 +11,7 @@ const env = setUpServerAndBrowser({
 });
 
 describe('the first operator (myMonitor "Skapa första kontot")', () => {
-  it('opens the set-up link, chooses username and password, and creates a client that gets an invitation', async () => {
+  it('opens the set-up link, chooses username and password, and creates a contractor whose first administrator gets an invitation', async () => {
     const { link } = await createOperator(
       { db: env.server().db, clock: systemClock, publicUrl: 'http://localhost:3000' },
       { email: 'drift@ordning.example', name: 'Dora Drift' },
@@ -39,10 +39,15 @@ describe('the first operator (myMonitor "Skapa första kontot")', () => {
     await dialog.getByRole('button', { name: 'Skapa och bjud in' }).click();
     await visible(page.getByRole('cell', { name: '556703-7485' }));
 
-    const mail = await (await fetch(`${env.server().baseUrl}/api/dev/mail`)).json();
-    const sent = (mail as { items: { to: string[]; subject: string }[] }).items.find((m) =>
-      m.to.includes('chef@maleriet.example'),
-    );
+    // The outbox sends the invitation a moment later.
+    let sent: { to: string[]; subject: string } | undefined;
+    for (let i = 0; i < 60 && !sent; i++) {
+      const mail = (await (await fetch(`${env.server().baseUrl}/api/dev/mail`)).json()) as {
+        items: { to: string[]; subject: string }[];
+      };
+      sent = mail.items.find((m) => m.to.includes('chef@maleriet.example'));
+      if (!sent) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     expect(sent?.subject).toContain('Nya Måleriet AB');
     await context.close();
   });

@@ -113,4 +113,3 @@ export function existingAccountMail(args: { lang: Lang; to: string; link: string
     messageId: newMessageId(args.publicUrl),
   };
 }
-
