@@ -33,7 +33,7 @@ import { organizationRoutes } from './modules/organizations/organizations.routes
 import { propertyRoutes } from './modules/properties/properties.routes.ts';
 import { qualityRoutes } from './modules/quality/quality.routes.ts';
 import { tenantLinkRoutes } from './modules/tenant-links/tenant-links.ts';
-import { userRoutes } from './modules/users/users.routes.ts';
+import { userOperatorRoutes, userRoutes } from './modules/users/users.routes.ts';
 import { sentMailRecorder, undeliveredMailRecorder } from './modules/work-orders/work-orders.commands.ts';
 import { workOrderRoutes } from './modules/work-orders/work-orders.routes.ts';
 import { installAuth, sessionCookieName } from './platform/auth/auth.plugin.ts';
@@ -199,6 +199,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await app.register(invitationRoutes({ ...accountDeps, ...cookieDeps }));
   await app.register(companyRoutes({ ...accountDeps, ...cookieDeps }));
   await app.register(auditOperatorRoutes({ db }));
+  await app.register(userOperatorRoutes(accountDeps));
 
   await app.register(inboundMailRoutes({ ...messageDeps, secret: config.inboundMailSecret }));
   await app.register(notificationSettingsRoutes({ db }));

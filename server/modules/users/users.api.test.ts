@@ -257,4 +257,18 @@ describe('Användare', () => {
     const [row] = await t.database.db.select().from(users).where(eq(users.id, c.tech.id));
     expect(row!.deletedAt).toBeNull();
   });
+
+  it('the operator deletes any account; others get 403; the last administrator is kept', async () => {
+    const c = await company();
+    const operatorOrg = await makeOrg(t.database.db, 'operator');
+    const operator = await makeUser(t.database.db, operatorOrg, 'admin');
+    const cookie = await login(t.app, operator);
+    const url = (id: string) => `/api/operator/users/${id}`;
+    expect((await call(c.cookie, 'DELETE', url(c.tech.id))).statusCode).toBe(403);
+    expect((await call(cookie, 'DELETE', url(c.admin.id))).json().code).toBe('users.last_admin');
+    expect((await call(cookie, 'DELETE', url(c.tech.id))).statusCode).toBe(204);
+    const [row] = await t.database.db.select().from(users).where(eq(users.id, c.tech.id));
+    expect(row!.name).toBe('Borttagen användare');
+    expect((await call(cookie, 'DELETE', url(c.tech.id))).statusCode).toBe(404);
+  });
 });

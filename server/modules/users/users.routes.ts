@@ -10,10 +10,14 @@ import {
   setDisabledBodySchema,
   userParams,
 } from '../../../contract/users.ts';
+import { requireSession } from '../../platform/auth/auth.plugin.ts';
+import { problems } from '../../platform/errors.ts';
+import { isOperatorAdmin } from '../organizations/companies.usecases.ts';
 import {
   changeRole,
   createUserWithPassword,
   deleteUser,
+  deleteUserAsOperator,
   listUsers,
   removeMember,
   setDisabled,
@@ -141,6 +145,31 @@ export function userRoutes(deps: UserDeps) {
       },
       async (request, reply) => {
         await deleteUser(deps, { actor: request.actor, userId: request.params.userId, ip: request.ip });
+        return reply.code(204).send();
+      },
+    );
+  };
+}
+
+/** The operator's deletion of any account. */
+export function userOperatorRoutes(deps: UserDeps) {
+  return async (scope: FastifyInstance) => {
+    const app = scope.withTypeProvider<ZodTypeProvider>();
+    app.delete(
+      '/api/operator/users/:userId',
+      {
+        onRequest: requireSession,
+        schema: {
+          tags: ['operator'],
+          summary: 'Delete (pseudonymise) any account; a company’s last administrator is kept',
+          params: z.object({ userId: z.uuid() }),
+          response: { 204: z.undefined(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const operatorUserId = request.session!.userId;
+        if (!(await isOperatorAdmin(deps.db, operatorUserId))) throw problems.forbidden();
+        await deleteUserAsOperator(deps, { operatorUserId, userId: request.params.userId, ip: request.ip });
         return reply.code(204).send();
       },
     );

@@ -346,3 +346,31 @@ export async function pseudonymise(
   await tx.delete(userTokens).where(eq(userTokens.userId, args.userId));
   await deleteSessionsOfUser(tx, args.userId);
 }
+
+/** The operator may delete any account (security.md 32), still never a company's last administrator. */
+export async function deleteUserAsOperator(
+  deps: UserDeps,
+  args: { operatorUserId: string; userId: string; ip?: string },
+) {
+  await deps.db.transaction(async (tx) => {
+    const user = await findUserById(tx, args.userId);
+    if (!user || user.deletedAt) throw problems.notFound();
+    const theirs = await listAllMembershipsOfUser(tx, args.userId);
+    for (const m of theirs)
+      await guardLastAdmin(tx, {
+        orgId: m.orgId,
+        userId: args.userId,
+        currentRole: m.role,
+        disabled: Boolean(m.disabledAt),
+      });
+    await pseudonymise(tx, { userId: args.userId, now: deps.clock.now() });
+    await recordAudit(tx, {
+      at: deps.clock.now(),
+      action: 'user.deleted',
+      actorUserId: args.operatorUserId,
+      targetUserId: args.userId,
+      ip: args.ip,
+      detail: { companies: theirs.map((m) => m.orgId), by: 'operator' },
+    });
+  });
+}
