@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createOperator } from '../server/modules/organizations/companies.usecases.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { seriousViolations } from './support/axe.ts';
-import { logIn, newContext, visible } from './support/browser.ts';
+import { DEMO_PASSWORD, logIn, newContext, visible } from './support/browser.ts';
 import { setUpServerAndBrowser } from './support/fixture.ts';
 import { choose } from './support/pages.ts';
 
 const env = setUpServerAndBrowser({
   extraMemberships: [{ username: 'entreprenor', orgName: 'Snabbfix El AB', role: 'technician' }],
+  extraUsers: [{ username: 'supporten', name: 'Sam Support', orgName: 'Exempel Rör AB', role: 'support' }],
 });
 
 describe('the first operator (myMonitor "Skapa första kontot")', () => {
@@ -85,6 +86,21 @@ describe('Mina företag', () => {
       .click();
     await visible(page.getByRole('heading', { level: 1, name: 'Granskningslogg' }));
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a support user', () => {
+  it('reaches no order pages: the start page is Mina företag and the navigation has no Arbetsordrar', async () => {
+    const context = await newContext(env.browser(), env.server().baseUrl);
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Användarnamn eller e-post').fill('supporten');
+    await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Mina företag' }));
+    const nav = page.getByRole('navigation', { name: 'Sidor' });
+    expect(await nav.getByRole('link', { name: 'Arbetsordrar' }).count()).toBe(0);
     await context.close();
   });
 });

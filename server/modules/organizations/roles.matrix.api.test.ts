@@ -244,6 +244,15 @@ describe('role × endpoint', () => {
     }
   }
 
+  it("a client's support user reaches no work orders (403), as the contractor's does", async () => {
+    const cookie = await login(t.app, world.users.clientSupport);
+    const order = await assignedOrder();
+    for (const url of [`/work-orders`, `/work-orders/${order.id}`, '/work-orders/dashboard']) {
+      const res = await t.app.inject({ url: `/api/orgs/${world.client.id}${url}`, headers: { cookie } });
+      expect(res.statusCode, url).toBe(403);
+    }
+  });
+
   it('a technician cannot read an order assigned to a colleague (404)', async () => {
     const order = await assignedOrder();
     await updateWorkOrder(t.database.db, order.id, {

@@ -149,12 +149,19 @@ const inboxRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'work-orders',
   validateSearch: parseInboxSearch,
+  // Support users reach support pages only (domain.md): no order list, Mina företag instead.
+  beforeLoad: ({ context }) => {
+    if (context.membership && !canReadOrders(context.membership)) throw redirect({ to: '/companies' });
+  },
   component: lazyRouteComponent(() => import('../modules/work-orders/inbox-page.tsx'), 'InboxPage'),
 });
 
 const overviewRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'overview',
+  beforeLoad: ({ context }) => {
+    if (context.membership && !canReadOrders(context.membership)) throw redirect({ to: '/companies' });
+  },
   component: lazyRouteComponent(() => import('../modules/work-orders/dashboard-page.tsx'), 'DashboardPage'),
 });
 
