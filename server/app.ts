@@ -44,6 +44,7 @@ import { problems } from './platform/errors.ts';
 import { localFileStore } from './platform/files/file-store.ts';
 import { installErrorHandling, sendProblem } from './platform/http-errors.ts';
 import { createWorker, type JobHandler, type Worker } from './platform/jobs/jobs.ts';
+import { redactUrl } from './platform/log-redaction.ts';
 import { devMailRoutes } from './platform/mail/dev-mail.routes.ts';
 import {
   fileTransport,
@@ -89,6 +90,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       redact: {
         paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password'],
         censor: '[redacted]',
+      },
+      serializers: {
+        req: (req) => ({
+          method: req.method,
+          url: redactUrl(req.url),
+          host: req.host,
+          remoteAddress: req.ip,
+          remotePort: req.socket?.remotePort,
+        }),
       },
     },
     genReqId: (req) => {
