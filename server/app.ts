@@ -18,6 +18,8 @@ import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
 import { communicationRoutes } from './modules/communication/communication.routes.ts';
 import { inboundMailRoutes } from './modules/communication/inbound.routes.ts';
 import { receiveMail } from './modules/communication/messages.usecases.ts';
+import { accountRoutes } from './modules/identity/account.routes.ts';
+import { createAuthLimits } from './modules/identity/auth-limits.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { resolveSession } from './modules/identity/identity.usecases.ts';
 import {
@@ -48,6 +50,7 @@ import {
   smtpTransport,
 } from './platform/mail/mail.ts';
 import { installDraining } from './platform/shutdown.ts';
+import { logSmsProvider, type SmsProvider } from './platform/sms/sms.ts';
 import { registerTenantScope } from './platform/tenant-scope.ts';
 
 export type AppDeps = {
@@ -58,6 +61,10 @@ export type AppDeps = {
   webDir?: string | null;
   /** Overrides for the outbox worker's timing (tests use short backoffs). */
   worker?: { pollIntervalMs?: number; baseBackoffMs?: number; maxBackoffMs?: number };
+  /** Where SMS codes go; when absent, SMS_PROVIDER decides (unset: no SMS). */
+  sms?: SmsProvider | null;
+  /** Where the log goes (default stdout); tests read it to prove secrets stay out. */
+  logStream?: { write(line: string): void };
 };
 
 export type App = {
@@ -81,9 +88,27 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
       redact: {
-        paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password'],
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.currentPassword',
+          '*.newPassword',
+          '*.code',
+          '*.token',
+        ],
         censor: '[redacted]',
+      },
+      serializers: {
+        // Reset and confirmation links carry their token in the path: it must not reach the log.
+        req: (req: { method: string; url: string; ip?: string; id?: string }) => ({
+          method: req.method,
+          url: redactUrlTokens(req.url),
+          remoteAddress: req.ip,
+        }),
       },
     },
     genReqId: (req) => {
@@ -159,7 +184,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async () => ({ status: 'ok' as const, database: database.kind, version: config.version }),
   );
 
-  await app.register(identityRoutes({ db, clock, cookieName, secureCookies: config.secureCookies }));
+  const identityDeps = {
+    db,
+    clock,
+    cookieName,
+    secureCookies: config.secureCookies,
+    publicUrl: config.publicUrl,
+    sms: deps.sms !== undefined ? deps.sms : config.smsProvider === 'log' ? logSmsProvider(app.log) : null,
+    limits: createAuthLimits(clock),
+  };
+  await app.register(identityRoutes(identityDeps));
+  await app.register(accountRoutes(identityDeps));
 
   const workOrderDeps = { db, clock, publicUrl: config.publicUrl };
   const files = localFileStore(path.join(config.dataDir, 'files'));
@@ -219,6 +254,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const receive: App['receiveMail'] = async (args) =>
     (await receiveMail(messageDeps, args)).status === 'unknown_recipient' ? 'unknown_recipient' : 'accepted';
   return { app, routes, worker, mailTransport, drain, receiveMail: receive };
+}
+
+const TOKEN_PATHS = /^(\/api\/(?:password-reset|email-change|tenant-links|invitations)\/)[^/?]+/;
+
+/** The request path for the log, with any link token replaced. */
+export function redactUrlTokens(url: string): string {
+  return url.replace(TOKEN_PATHS, '$1[redacted]');
 }
 
 /** Serves the built single-page app's files; returns its index.html for every other page address. */

@@ -235,6 +235,13 @@ describe('every route outside a company', () => {
     // The tenant link's token is its key (tested with the tenant link).
     'GET /api/tenant-links/:token',
     'POST /api/tenant-links/:token/proposals',
+    // Forgot password and the e-mail confirmation link: the token is the key (tested in
+    // password-reset.api.test.ts and account.api.test.ts).
+    'POST /api/password-reset',
+    'GET /api/password-reset/:token',
+    'POST /api/password-reset/:token',
+    'POST /api/password-reset/:token/sms',
+    'POST /api/email-change/:token',
   ]);
   const loopbackOnly = (url: string) => url.startsWith('/api/dev/');
 
