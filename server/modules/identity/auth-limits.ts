@@ -11,7 +11,10 @@ export function createAuthLimits(clock: Clock) {
   const now = () => clock.now().getTime();
   const unknownNames = new Map<string, { failures: number; last: Date }>();
   return {
-    /** About 25 login attempts per IP per 5 minutes. */
+    /**
+     * About 25 failed login attempts per IP per 5 minutes; successes do not count, so a whole office
+     * behind one address can still log in in the morning.
+     */
     loginPerIp: createRateLimiter({ limit: 25, windowMs: 5 * 60 * 1000, now }),
     /** Reset requests: 5 per IP per 15 minutes, and 3 mails per account an hour. */
     resetPerIp: createRateLimiter({ limit: 5, windowMs: 15 * 60 * 1000, now }),

@@ -44,7 +44,8 @@ export async function login(
   const now = deps.clock.now();
   const ip = input.request.ip;
   const name = input.login.trim().toLowerCase();
-  if (!deps.limits.loginPerIp.take(ip ?? 'unknown')) {
+  const ipKey = ip ?? 'unknown';
+  if (!deps.limits.loginPerIp.allows(ipKey)) {
     await recordAudit(deps.db, { at: now, action: 'login.throttled', ip, detail: { reason: 'ip' } });
     throw loginThrottled({ headers: { 'retry-after': '300' } });
   }
@@ -64,6 +65,7 @@ export async function login(
   }
   const ok = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !ok || user.disabledAt || user.deletedAt) {
+    deps.limits.loginPerIp.take(ipKey);
     if (user) await countFailedLogin(deps.db, user.id, now);
     else deps.limits.unknownName.fail(name);
     // The attempted name is kept only as the account it names: a mistyped password in the name
