@@ -9,6 +9,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import type { Membership } from '../../../contract/organizations.ts';
+import type { Me } from '../../../contract/session.ts';
 import { defaultMembership, meQuery, rememberOrg } from '../modules/session/session.api.ts';
 import { isApiError } from './api.ts';
 import { ErrorPage } from './error-page.tsx';
@@ -91,20 +92,91 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/session/login-page.tsx'), 'LoginPage'),
 });
 
+/** A same-origin path to go on to after a step, from `?redirect=`; nothing else is followed. */
+function redirectSearch(search: Record<string, unknown>): { redirect?: string } {
+  const target = text(search.redirect);
+  return target?.startsWith('/') && !target.startsWith('//') ? { redirect: target } : {};
+}
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'glomt-losenord',
+  component: lazyRouteComponent(
+    () => import('../modules/account/forgot-password-page.tsx'),
+    'ForgotPasswordPage',
+  ),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'aterstall-losenord/$token',
+  component: lazyRouteComponent(
+    () => import('../modules/account/reset-password-page.tsx'),
+    'ResetPasswordPage',
+  ),
+});
+
+const confirmEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'bekrafta-epost/$token',
+  component: lazyRouteComponent(
+    () => import('../modules/account/confirm-email-page.tsx'),
+    'ConfirmEmailPage',
+  ),
+});
+
+/** The steps a session must take before the app (see `me.gate`): they stand outside the app's shell. */
+async function gateStep(context: RouterContext) {
+  try {
+    return { me: await context.queryClient.ensureQueryData(meQuery) };
+  } catch (error) {
+    if (isApiError(error, 401) || isApiError(error, 403)) throw redirect({ to: '/login' });
+    throw error;
+  }
+}
+
+const firstLoginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'forsta-inloggningen',
+  validateSearch: redirectSearch,
+  beforeLoad: async ({ context }) => {
+    const { me } = await gateStep(context);
+    if (me.gate !== 'password_change') throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('../modules/account/first-login-page.tsx'), 'FirstLoginPage'),
+});
+
+const enrolmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'tvastegsverifiering',
+  validateSearch: redirectSearch,
+  beforeLoad: async ({ context }) => {
+    const { me } = await gateStep(context);
+    if (me.gate !== 'second_factor_enrolment') throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('../modules/account/enrolment-page.tsx'), 'EnrolmentPage'),
+});
+
 /** Everything behind the login: loads the user once, sends visitors without a session to /login. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: async ({ context, location }) => {
+    let me: Me;
     try {
-      const me = await context.queryClient.ensureQueryData(meQuery);
-      return { me };
+      me = await context.queryClient.ensureQueryData(meQuery);
     } catch (error) {
-      if (isApiError(error, 401)) {
+      // 403: a session still waiting for its second factor; the login page starts over.
+      if (isApiError(error, 401) || isApiError(error, 403)) {
         throw redirect({ to: '/login', search: location.href === '/' ? {} : { redirect: location.href } });
       }
       throw error;
     }
+    // A first login or a required enrolment comes before anything else (issue 6 item 4, security.md 5).
+    const next = location.href === '/' ? {} : { redirect: location.href };
+    if (me.gate === 'password_change') throw redirect({ to: '/forsta-inloggningen', search: next });
+    if (me.gate === 'second_factor_enrolment') throw redirect({ to: '/tvastegsverifiering', search: next });
+    return { me };
   },
   component: lazyRouteComponent(() => import('./layout/app-layout.tsx'), 'AppLayout'),
 });
@@ -253,6 +325,12 @@ const tenantRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/tenant-links/tenant-page.tsx'), 'TenantPage'),
 });
 
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/account',
+  component: lazyRouteComponent(() => import('../modules/account/account-page.tsx'), 'AccountPage'),
+});
+
 const devMailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'dev/mail',
@@ -261,11 +339,17 @@ const devMailRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  confirmEmailRoute,
+  firstLoginRoute,
+  enrolmentRoute,
   tenantRoute,
   appRoute.addChildren([
     indexRoute,
     devMailRoute,
     notificationSettingsRoute,
+    accountRoute,
     orgRoute.addChildren([
       orgIndexRoute,
       inboxRoute,

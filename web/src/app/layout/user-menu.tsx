@@ -6,6 +6,7 @@ import {
   IconMail,
   IconMailExclamation,
   IconUserCircle,
+  IconUserEdit,
 } from '@tabler/icons-react';
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
@@ -60,6 +61,13 @@ export function UserMenu() {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
+        <Menu.Item
+          component={Link}
+          to="/settings/account"
+          leftSection={<IconUserEdit size={16} aria-hidden />}
+        >
+          {t('account.menu')}
+        </Menu.Item>
         <Menu.Item
           component={Link}
           to="/settings/notifications"

@@ -1,0 +1,49 @@
+import { SegmentedControl, Stack } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { meQuery } from '../session/session.api.ts';
+import { profileQuery } from './account.api.ts';
+import { PublicCard } from './account-ui.tsx';
+import { LogoutLink } from './logout-link.tsx';
+import { SmsEnrolment } from './sms-enrolment.tsx';
+import { TotpEnrolment } from './totp-enrolment.tsx';
+
+const route = getRouteApi('/tvastegsverifiering');
+
+/** Shown when a company of the user requires two-step verification and the user has none yet. */
+export function EnrolmentPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('account.enrolTitle')} – Ordning`);
+  const { data: me } = useSuspenseQuery(meQuery);
+  const profile = useQuery(profileQuery);
+  const search = route.useSearch();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [method, setMethod] = useState<'totp' | 'sms'>('totp');
+  const done = async () => {
+    await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+    await navigate({ href: search.redirect ?? '/', replace: true });
+  };
+
+  return (
+    <PublicCard title={t('account.enrolTitle')} intro={t('account.enrolIntro')}>
+      <Stack gap="md">
+        {profile.data?.smsAvailable && (
+          <SegmentedControl
+            value={method}
+            onChange={(v) => setMethod(v as 'totp' | 'sms')}
+            data={[
+              { value: 'totp', label: t('account.enableTotp') },
+              { value: 'sms', label: t('account.enableSms') },
+            ]}
+          />
+        )}
+        {method === 'sms' ? <SmsEnrolment phone={me.phone} onDone={done} /> : <TotpEnrolment onDone={done} />}
+        <LogoutLink />
+      </Stack>
+    </PublicCard>
+  );
+}
