@@ -18,7 +18,7 @@ export function RecoveryCodesList({ codes, onDone }: { codes: string[]; onDone: 
   };
   return (
     <Stack gap="sm">
-      <Alert color="yellow" variant="light" title={t('account.recoveryTitle')}>
+      <Alert color="blue" variant="light" title={t('account.recoveryTitle')}>
         {t('account.recoveryIntro')}
       </Alert>
       <Box component="section" aria-label={t('account.recoveryTitle')}>
