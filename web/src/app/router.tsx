@@ -81,80 +81,64 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   notFoundComponent: NotFoundPage,
 });
 
-const loginRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: 'login',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
-    const target = text(search.redirect);
-    // Only paths of this app: never send someone on to another site after logging in.
-    return target?.startsWith('/') && !target.startsWith('//') ? { redirect: target } : {};
-  },
-  component: lazyRouteComponent(() => import('../modules/session/login-page.tsx'), 'LoginPage'),
-});
-
-/** A same-origin path to go on to after a step, from `?redirect=`; nothing else is followed. */
+/** A same-origin path to go on to after a step, from `?redirect=`; never another site. */
 function redirectSearch(search: Record<string, unknown>): { redirect?: string } {
   const target = text(search.redirect);
   return target?.startsWith('/') && !target.startsWith('//') ? { redirect: target } : {};
 }
 
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: redirectSearch,
+  component: lazyRouteComponent(() => import('../modules/session/login-page.tsx'), 'LoginPage'),
+});
+
+/** The account pages share one lazy chunk. */
+const accountPage = (name: keyof typeof import('../modules/account/pages.ts')) =>
+  lazyRouteComponent(() => import('../modules/account/pages.ts'), name);
+
 const forgotPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'glomt-losenord',
-  component: lazyRouteComponent(
-    () => import('../modules/account/forgot-password-page.tsx'),
-    'ForgotPasswordPage',
-  ),
+  component: accountPage('ForgotPasswordPage'),
 });
 
 const resetPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'aterstall-losenord/$token',
-  component: lazyRouteComponent(
-    () => import('../modules/account/reset-password-page.tsx'),
-    'ResetPasswordPage',
-  ),
+  component: accountPage('ResetPasswordPage'),
 });
 
 const confirmEmailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'bekrafta-epost/$token',
-  component: lazyRouteComponent(
-    () => import('../modules/account/confirm-email-page.tsx'),
-    'ConfirmEmailPage',
-  ),
+  component: accountPage('ConfirmEmailPage'),
 });
 
 /** The steps a session must take before the app (see `me.gate`): they stand outside the app's shell. */
-async function gateStep(context: RouterContext) {
-  try {
-    return { me: await context.queryClient.ensureQueryData(meQuery) };
-  } catch (error) {
-    if (isApiError(error, 401) || isApiError(error, 403)) throw redirect({ to: '/login' });
-    throw error;
-  }
+async function gateStep(context: RouterContext, gate: Me['gate']) {
+  const me = await context.queryClient.ensureQueryData(meQuery).catch(() => {
+    throw redirect({ to: '/login' });
+  });
+  if (me.gate !== gate) throw redirect({ to: '/' });
+  return { me };
 }
 
 const firstLoginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'forsta-inloggningen',
   validateSearch: redirectSearch,
-  beforeLoad: async ({ context }) => {
-    const { me } = await gateStep(context);
-    if (me.gate !== 'password_change') throw redirect({ to: '/' });
-  },
-  component: lazyRouteComponent(() => import('../modules/account/first-login-page.tsx'), 'FirstLoginPage'),
+  beforeLoad: ({ context }) => gateStep(context, 'password_change'),
+  component: accountPage('FirstLoginPage'),
 });
 
 const enrolmentRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'tvastegsverifiering',
   validateSearch: redirectSearch,
-  beforeLoad: async ({ context }) => {
-    const { me } = await gateStep(context);
-    if (me.gate !== 'second_factor_enrolment') throw redirect({ to: '/' });
-  },
-  component: lazyRouteComponent(() => import('../modules/account/enrolment-page.tsx'), 'EnrolmentPage'),
+  beforeLoad: ({ context }) => gateStep(context, 'second_factor_enrolment'),
+  component: accountPage('EnrolmentPage'),
 });
 
 /** Everything behind the login: loads the user once, sends visitors without a session to /login. */
@@ -328,7 +312,7 @@ const tenantRoute = createRoute({
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings/account',
-  component: lazyRouteComponent(() => import('../modules/account/account-page.tsx'), 'AccountPage'),
+  component: accountPage('AccountPage'),
 });
 
 const devMailRoute = createRoute({

@@ -6,7 +6,6 @@ import {
   IconMail,
   IconMailExclamation,
   IconUserCircle,
-  IconUserEdit,
 } from '@tabler/icons-react';
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
@@ -64,7 +63,7 @@ export function UserMenu() {
         <Menu.Item
           component={Link}
           to="/settings/account"
-          leftSection={<IconUserEdit size={16} aria-hidden />}
+          leftSection={<IconUserCircle size={16} aria-hidden />}
         >
           {t('account.menu')}
         </Menu.Item>

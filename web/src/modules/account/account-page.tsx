@@ -1,4 +1,5 @@
-import { Alert, Anchor, Center, Divider, Loader, Stack, Text, Title } from '@mantine/core';
+import '../../app/i18n/page-texts.ts';
+import { Alert, Button, Center, Divider, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -45,10 +46,17 @@ export function AccountPage() {
               {t('account.myData')}
             </Title>
             <Text size="sm">{t('account.myDataIntro')}</Text>
-            <Anchor href="/api/me/data" download="ordning-mina-uppgifter.json">
-              <IconDownload size={16} aria-hidden style={{ verticalAlign: 'middle' }} />{' '}
-              {t('account.download')}
-            </Anchor>
+            <div>
+              <Button
+                component="a"
+                href="/api/me/data"
+                download="ordning-mina-uppgifter.json"
+                variant="default"
+                leftSection={<IconDownload size={16} aria-hidden />}
+              >
+                {t('account.download')}
+              </Button>
+            </div>
           </Stack>
         </>
       )}

@@ -1,3 +1,4 @@
+import '../../app/i18n/page-texts.ts';
 import { Alert, Button, Center, Loader } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';

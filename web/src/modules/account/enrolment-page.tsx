@@ -1,6 +1,7 @@
-import { SegmentedControl, Stack } from '@mantine/core';
+import '../../app/i18n/page-texts.ts';
+import { Button, Group, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,7 @@ const route = getRouteApi('/tvastegsverifiering');
 export function EnrolmentPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('account.enrolTitle')} – Ordning`);
-  const { data: me } = useSuspenseQuery(meQuery);
+  const { me } = route.useRouteContext();
   const profile = useQuery(profileQuery);
   const search = route.useSearch();
   const navigate = useNavigate();
@@ -32,14 +33,18 @@ export function EnrolmentPage() {
     <PublicCard title={t('account.enrolTitle')} intro={t('account.enrolIntro')}>
       <Stack gap="md">
         {profile.data?.smsAvailable && (
-          <SegmentedControl
-            value={method}
-            onChange={(v) => setMethod(v as 'totp' | 'sms')}
-            data={[
-              { value: 'totp', label: t('account.enableTotp') },
-              { value: 'sms', label: t('account.enableSms') },
-            ]}
-          />
+          <Group gap="xs">
+            {(['totp', 'sms'] as const).map((m) => (
+              <Button
+                key={m}
+                variant={method === m ? 'filled' : 'default'}
+                aria-pressed={method === m}
+                onClick={() => setMethod(m)}
+              >
+                {m === 'totp' ? t('account.enableTotp') : t('account.enableSms')}
+              </Button>
+            ))}
+          </Group>
         )}
         {method === 'sms' ? <SmsEnrolment phone={me.phone} onDone={done} /> : <TotpEnrolment onDone={done} />}
         <LogoutLink />

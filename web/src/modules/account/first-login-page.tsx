@@ -1,7 +1,8 @@
+import '../../app/i18n/page-texts.ts';
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { meQuery } from '../session/session.api.ts';
@@ -18,7 +19,7 @@ const route = getRouteApi('/forsta-inloggningen');
 export function FirstLoginPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('account.firstLoginTitle')} – Ordning`);
-  const { data: me } = useSuspenseQuery(meQuery);
+  const { me } = route.useRouteContext();
   const search = route.useSearch();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

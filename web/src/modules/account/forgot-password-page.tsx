@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
+import '../../app/i18n/page-texts.ts';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
@@ -45,9 +46,9 @@ export function ForgotPasswordPage() {
           </Stack>
         </form>
       )}
-      <Anchor component={Link} to="/login" size="sm">
+      <Button variant="subtle" size="compact-sm" component={Link} to="/login">
         {t('account.backToLogin')}
-      </Anchor>
+      </Button>
     </PublicCard>
   );
 }

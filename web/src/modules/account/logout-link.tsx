@@ -1,4 +1,4 @@
-import { Anchor } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +10,10 @@ export function LogoutLink() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   return (
-    <Anchor
-      component="button"
+    <Button
+      variant="subtle"
+      size="compact-sm"
       type="button"
-      size="sm"
       onClick={async () => {
         try {
           await logOut();
@@ -24,6 +24,6 @@ export function LogoutLink() {
       }}
     >
       {t('account.logout')}
-    </Anchor>
+    </Button>
   );
 }

@@ -1,7 +1,6 @@
 import { Alert, Box, Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconCopy, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { copyText } from '../../ui/copy-value.tsx';
 import { notify } from '../../ui/notify.ts';
 
 /** The ten recovery codes, shown once: copy, download, and confirm they are saved. */
@@ -37,7 +36,12 @@ export function RecoveryCodesList({ codes, onDone }: { codes: string[]; onDone: 
           variant="default"
           leftSection={<IconCopy size={16} aria-hidden />}
           onClick={async () => {
-            if (await copyText(asText)) notify(t('account.copied'), 'success');
+            try {
+              await navigator.clipboard.writeText(asText);
+              notify(t('account.copied'), 'success');
+            } catch {
+              // No clipboard (plain HTTP, refused): the download button and the list remain.
+            }
           }}
         >
           {t('account.copyCodes')}

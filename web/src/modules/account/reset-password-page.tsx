@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Center, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import '../../app/i18n/page-texts.ts';
+import { Alert, Button, Center, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -33,9 +34,9 @@ export function ResetPasswordPage() {
           <Alert color="red" role="alert" variant="light">
             {problemText(info.error, t)}
           </Alert>
-          <Anchor component={Link} to="/glomt-losenord" size="sm">
+          <Button variant="subtle" size="compact-sm" component={Link} to="/glomt-losenord">
             {t('account.forgot')}
-          </Anchor>
+          </Button>
         </>
       ) : (
         <ResetForm token={token} info={info.data} />
@@ -113,10 +114,10 @@ function ResetForm({ token, info }: { token: string; info: PasswordResetInfo }) 
               {...form.getInputProps('code')}
             />
             {info.secondFactor === 'sms' && (
-              <Text size="sm">
-                <Anchor component="button" type="button" onClick={() => sms.mutate()}>
+              <Text>
+                <Button variant="subtle" size="compact-sm" type="button" onClick={() => sms.mutate()}>
                   {t('account.resetSmsSend')}
-                </Anchor>
+                </Button>
               </Text>
             )}
           </>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -38,7 +38,7 @@ export function SecondFactorStep({
   return (
     <form noValidate onSubmit={form.onSubmit((values) => verify.mutate(values.code.trim()))}>
       <Stack gap="md">
-        <Text size="sm">
+        <Text>
           {recovery
             ? t('account.resetCodeHelp')
             : method === 'sms'
@@ -77,26 +77,26 @@ export function SecondFactorStep({
           {t('login.submit')}
         </Button>
         <Group justify="space-between" gap="xs">
-          <Anchor
-            component="button"
+          <Button
+            variant="subtle"
+            size="compact-sm"
             type="button"
-            size="sm"
             onClick={() => {
               setRecovery((r) => !r);
               form.reset();
             }}
           >
             {recovery ? t('account.useCode') : t('account.useRecoveryCode')}
-          </Anchor>
+          </Button>
           {method === 'sms' && !recovery && (
-            <Anchor component="button" type="button" size="sm" onClick={() => resend.mutate()}>
+            <Button variant="subtle" size="compact-sm" type="button" onClick={() => resend.mutate()}>
               {t('account.resendSms')}
-            </Anchor>
+            </Button>
           )}
         </Group>
-        <Anchor component="button" type="button" size="sm" onClick={onBack}>
+        <Button variant="subtle" size="compact-sm" type="button" onClick={onBack}>
           {t('account.backToLogin')}
-        </Anchor>
+        </Button>
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format.ts';
@@ -50,11 +50,12 @@ export function SessionsSection() {
             {list.map((s) => (
               <Table.Tr key={s.id}>
                 <Table.Td>
-                  {s.device}{' '}
+                  {s.device}
                   {s.current && (
-                    <Badge variant="light" size="sm">
-                      {t('account.thisDevice')}
-                    </Badge>
+                    <Text span size="sm" fw={700}>
+                      {' '}
+                      ({t('account.thisDevice')})
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>{s.ip ?? '–'}</Table.Td>

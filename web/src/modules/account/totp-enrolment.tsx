@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Code, Group, Image, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Box, Button, Code, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -74,9 +74,11 @@ export function TotpEnrolment({ onDone, onCancel }: { onDone: () => void; onCanc
       <Stack gap="sm">
         <Text size="sm">{t('account.scanQr')}</Text>
         <Box maw={220}>
-          <Image
+          <img
             src={`data:image/svg+xml;utf8,${encodeURIComponent(enrolment.qrSvg)}`}
             alt={t('account.qrAlt')}
+            width={220}
+            height={220}
           />
         </Box>
         <Text size="sm">{t('account.keyText')}</Text>

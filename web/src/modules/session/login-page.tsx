@@ -1,6 +1,7 @@
+// The second-factor step and the forgotten-password link use the account texts of the pages' bundle.
+import '../../app/i18n/page-texts.ts';
 import {
   Alert,
-  Anchor,
   Box,
   Button,
   Container,
@@ -118,9 +119,7 @@ export function LoginPage() {
                   <Title order={1} size="h2">
                     {t('login.title')}
                   </Title>
-                  <Text size="sm" c="dimmed">
-                    {t('login.intro')}
-                  </Text>
+                  <Text c="dimmed">{t('login.intro')}</Text>
                 </div>
                 {error && (
                   <Alert color="red" role="alert" variant="light">
@@ -146,9 +145,9 @@ export function LoginPage() {
                 <Button type="submit" loading={login.isPending} fullWidth>
                   {t('login.submit')}
                 </Button>
-                <Anchor component={Link} to="/glomt-losenord" size="sm">
+                <Button variant="subtle" size="compact-sm" component={Link} to="/glomt-losenord">
                   {t('account.forgot')}
-                </Anchor>
+                </Button>
               </Stack>
             </form>
           )}
