@@ -46,7 +46,15 @@ export function ForgotPasswordPage() {
           </Stack>
         </form>
       )}
-      <Button variant="subtle" size="compact-sm" component={Link} to="/login">
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        color="gray"
+        c="dark.9"
+        td="underline"
+        component={Link}
+        to="/login"
+      >
         {t('account.backToLogin')}
       </Button>
     </PublicCard>

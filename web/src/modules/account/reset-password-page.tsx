@@ -34,7 +34,15 @@ export function ResetPasswordPage() {
           <Alert color="red" role="alert" variant="light">
             {problemText(info.error, t)}
           </Alert>
-          <Button variant="subtle" size="compact-sm" component={Link} to="/glomt-losenord">
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            color="gray"
+            c="dark.9"
+            td="underline"
+            component={Link}
+            to="/glomt-losenord"
+          >
             {t('account.forgot')}
           </Button>
         </>
@@ -115,7 +123,15 @@ function ResetForm({ token, info }: { token: string; info: PasswordResetInfo }) 
             />
             {info.secondFactor === 'sms' && (
               <Text>
-                <Button variant="subtle" size="compact-sm" type="button" onClick={() => sms.mutate()}>
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  color="gray"
+                  c="dark.9"
+                  td="underline"
+                  type="button"
+                  onClick={() => sms.mutate()}
+                >
                   {t('account.resetSmsSend')}
                 </Button>
               </Text>

@@ -89,12 +89,28 @@ export function SecondFactorStep({
             {recovery ? t('account.useCode') : t('account.useRecoveryCode')}
           </Button>
           {method === 'sms' && !recovery && (
-            <Button variant="subtle" size="compact-sm" type="button" onClick={() => resend.mutate()}>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              color="gray"
+              c="dark.9"
+              td="underline"
+              type="button"
+              onClick={() => resend.mutate()}
+            >
               {t('account.resendSms')}
             </Button>
           )}
         </Group>
-        <Button variant="subtle" size="compact-sm" type="button" onClick={onBack}>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          color="gray"
+          c="dark.9"
+          td="underline"
+          type="button"
+          onClick={onBack}
+        >
           {t('account.backToLogin')}
         </Button>
       </Stack>

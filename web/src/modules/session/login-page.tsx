@@ -145,7 +145,15 @@ export function LoginPage() {
                 <Button type="submit" loading={login.isPending} fullWidth>
                   {t('login.submit')}
                 </Button>
-                <Button variant="subtle" size="compact-sm" component={Link} to="/glomt-losenord">
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  color="gray"
+                  c="dark.9"
+                  td="underline"
+                  component={Link}
+                  to="/glomt-losenord"
+                >
                   {t('account.forgot')}
                 </Button>
               </Stack>
