@@ -116,20 +116,11 @@ const confirmEmailRoute = createRoute({
   component: accountPage('ConfirmEmailPage'),
 });
 
-/** The steps a session must take before the app (see `me.gate`): they stand outside the app's shell. */
-async function gateStep(context: RouterContext, gate: Me['gate']) {
-  const me = await context.queryClient.ensureQueryData(meQuery).catch(() => {
-    throw redirect({ to: '/login' });
-  });
-  if (me.gate !== gate) throw redirect({ to: '/' });
-  return { me };
-}
-
+/** The steps a session must take before the app (`me.gate`), outside its shell; the pages check the gate. */
 const firstLoginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'forsta-inloggningen',
   validateSearch: redirectSearch,
-  beforeLoad: ({ context }) => gateStep(context, 'password_change'),
   component: accountPage('FirstLoginPage'),
 });
 
@@ -137,7 +128,6 @@ const enrolmentRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'tvastegsverifiering',
   validateSearch: redirectSearch,
-  beforeLoad: ({ context }) => gateStep(context, 'second_factor_enrolment'),
   component: accountPage('EnrolmentPage'),
 });
 
@@ -157,9 +147,12 @@ const appRoute = createRoute({
       throw error;
     }
     // A first login or a required enrolment comes before anything else (issue 6 item 4, security.md 5).
-    const next = location.href === '/' ? {} : { redirect: location.href };
-    if (me.gate === 'password_change') throw redirect({ to: '/forsta-inloggningen', search: next });
-    if (me.gate === 'second_factor_enrolment') throw redirect({ to: '/tvastegsverifiering', search: next });
+    if (me.gate) {
+      throw redirect({
+        to: me.gate === 'password_change' ? '/forsta-inloggningen' : '/tvastegsverifiering',
+        search: location.href === '/' ? {} : { redirect: location.href },
+      });
+    }
     return { me };
   },
   component: lazyRouteComponent(() => import('./layout/app-layout.tsx'), 'AppLayout'),

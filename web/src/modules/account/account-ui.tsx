@@ -1,10 +1,14 @@
-import { Box, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Box, Center, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import { Navigate } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../../contract/session.ts';
 import { isApiError } from '../../app/api.ts';
 import { LanguageSwitch } from '../../app/layout/language-switch.tsx';
+import { meQuery } from '../session/session.api.ts';
 
 /** The narrow card of the pages outside the app: login, forgotten password, first login, enrolment. */
 export function PublicCard({
@@ -84,4 +88,23 @@ export function newPasswordChecks(t: TFunction, min: number) {
     confirmation: (value: string, values: { password?: string; newPassword?: string }) =>
       value === (values.newPassword ?? values.password) ? null : t('account.passwordMismatch'),
   };
+}
+
+/**
+ * Shows a gate's step (first login, required enrolment) only to a session at that gate: without a
+ * session it goes to the login page, with another state to the start page.
+ */
+export function AtGate({ gate, children }: { gate: Me['gate']; children: (me: Me) => ReactNode }) {
+  const { t } = useTranslation();
+  const me = useQuery(meQuery);
+  if (me.isError) return <Navigate to="/login" replace />;
+  if (!me.data) {
+    return (
+      <Center py="xl" role="status">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (me.data.gate !== gate) return <Navigate to="/" replace />;
+  return children(me.data);
 }

@@ -5,9 +5,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../../contract/session.ts';
 import { meQuery } from '../session/session.api.ts';
 import { profileQuery } from './account.api.ts';
-import { PublicCard } from './account-ui.tsx';
+import { AtGate, PublicCard } from './account-ui.tsx';
 import { LogoutLink } from './logout-link.tsx';
 import { SmsEnrolment } from './sms-enrolment.tsx';
 import { TotpEnrolment } from './totp-enrolment.tsx';
@@ -16,9 +17,12 @@ const route = getRouteApi('/tvastegsverifiering');
 
 /** Shown when a company of the user requires two-step verification and the user has none yet. */
 export function EnrolmentPage() {
+  return <AtGate gate="second_factor_enrolment">{(me) => <EnrolmentPageStep me={me} />}</AtGate>;
+}
+
+function EnrolmentPageStep({ me }: { me: Me }) {
   const { t } = useTranslation();
   useDocumentTitle(`${t('account.enrolTitle')} – Ordning`);
-  const { me } = route.useRouteContext();
   const profile = useQuery(profileQuery);
   const search = route.useSearch();
   const navigate = useNavigate();

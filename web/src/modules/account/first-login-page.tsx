@@ -5,9 +5,10 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../../contract/session.ts';
 import { meQuery } from '../session/session.api.ts';
 import { completeFirstLogin } from './account.api.ts';
-import { newPasswordChecks, PublicCard, problemText, showFieldErrors } from './account-ui.tsx';
+import { AtGate, newPasswordChecks, PublicCard, problemText, showFieldErrors } from './account-ui.tsx';
 import { LogoutLink } from './logout-link.tsx';
 
 const route = getRouteApi('/forsta-inloggningen');
@@ -17,9 +18,12 @@ const route = getRouteApi('/forsta-inloggningen');
  * anything else to an account created with a given password.
  */
 export function FirstLoginPage() {
+  return <AtGate gate="password_change">{(me) => <FirstLoginPageStep me={me} />}</AtGate>;
+}
+
+function FirstLoginPageStep({ me }: { me: Me }) {
   const { t } = useTranslation();
   useDocumentTitle(`${t('account.firstLoginTitle')} – Ordning`);
-  const { me } = route.useRouteContext();
   const search = route.useSearch();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
