@@ -167,5 +167,13 @@ describe('password reset by e-mail (security.md 6, 7, 9)', () => {
     expect(res.json().errors[0].field).toBe('email');
     const unknownToken = await t.app.inject({ url: `/api/password-reset/${'x'.repeat(43)}` });
     expect(unknownToken.statusCode).toBe(404);
+    const sms = await t.app.inject({ method: 'POST', url: `/api/password-reset/${'x'.repeat(43)}/sms` });
+    expect(sms.statusCode).toBe(404);
+    const set = await t.app.inject({
+      method: 'POST',
+      url: `/api/password-reset/${'x'.repeat(43)}`,
+      payload: { password: 'ett långt nytt lösenord' },
+    });
+    expect(set.statusCode).toBe(404);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 
 /** RFC 6238 as every authenticator app does it: SHA-1, 6 digits, 30-second steps. */
@@ -61,8 +61,4 @@ export function hashSmsCode(args: { sessionTokenHash: string; code: string; phon
   return createHash('sha256')
     .update(`sms:${args.sessionTokenHash}:${args.phone ?? ''}:${args.code.trim()}`)
     .digest('hex');
-}
-
-export function randomSalt(): string {
-  return randomBytes(16).toString('hex');
 }

@@ -6,6 +6,7 @@ import { jobs } from '../../platform/jobs/jobs.table.ts';
 import { MAIL_JOB_KIND, type MailJobPayload } from '../../platform/mail/mail.ts';
 import { login, makeOrg, makeUser, type TestUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { auditEvents } from '../audit/audit.table.ts';
 import { organizations } from '../organizations/organizations.table.ts';
 import { users } from './identity.table.ts';
 
@@ -238,6 +239,19 @@ describe('managing the second factor', () => {
       204,
     );
     expect((await passwordStep(user)).body).toMatchObject({ username: user.username, secondFactor: null });
+  });
+
+  it('enabling, a wrong code and disabling are in the audit log, without the code (security.md 31)', async () => {
+    const user = await makeUser(t.database.db, org, 'manager');
+    const { cookie } = await enrol(user);
+    const half = await passwordStep(user);
+    await post('/api/session/second-factor', half.cookie, { code: '314159' });
+    await post('/api/me/two-factor/disable', cookie, { password: user.password });
+    const rows = await t.database.db.select().from(auditEvents).where(eq(auditEvents.targetUserId, user.id));
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['second_factor.enabled', 'second_factor.failed', 'second_factor.disabled']),
+    );
+    expect(JSON.stringify(rows)).not.toContain('314159');
   });
 });
 
