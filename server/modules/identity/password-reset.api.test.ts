@@ -3,7 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../platform/auth/tokens.ts';
 import { fixedClock } from '../../platform/clock.ts';
-import { login, makeOrg, makeUser, type TestUser } from '../../testing/factories.ts';
+import { login, makeOrg, makeUser } from '../../testing/factories.ts';
 import { startSmtpServer } from '../../testing/smtp.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { userTokens } from './identity.table.ts';
