@@ -114,6 +114,15 @@ describe('the second factor at login (security.md 4, 10)', () => {
     expect((await t.app.inject({ url: '/api/me', headers: { cookie: fresh } })).statusCode).toBe(200);
   });
 
+  it('the code step must come within ten minutes of the password', async () => {
+    const user = await makeUser(t.database.db, org, 'manager');
+    const { secret } = await enrol(user);
+    const { cookie } = await passwordStep(user);
+    clock.advance(10 * 60_000 + 1000);
+    const late = await post('/api/session/second-factor', cookie, { code: codeFor(secret) });
+    expect(late.statusCode).toBe(401);
+  });
+
   it('a code accepted once is refused the second time', async () => {
     const user = await makeUser(t.database.db, org, 'manager');
     const { secret } = await enrol(user);
