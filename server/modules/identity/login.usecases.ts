@@ -1,5 +1,5 @@
 import { verifyPassword } from '../../platform/auth/passwords.ts';
-import { defineProblem, problems } from '../../platform/errors.ts';
+import { defineProblem, Problem, problems } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import {
   countFailedLogin,
@@ -84,7 +84,12 @@ export async function login(
       request: input.request,
     });
     if (method) {
-      if (method === 'sms') await sendLoginSmsCode(deps, { tx, user, sessionTokenHash: tokenHash });
+      if (method === 'sms') {
+        // Without a provider (or over the SMS limit) the step stays open for a recovery code.
+        await sendLoginSmsCode(deps, { tx, user, sessionTokenHash: tokenHash }).catch((error: unknown) => {
+          if (!(error instanceof Problem)) throw error;
+        });
+      }
       return { status: 'second_factor_required' as const, token, userId: user.id, method };
     }
     await recordLogin(tx, user.id, now);

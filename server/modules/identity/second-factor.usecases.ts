@@ -157,7 +157,8 @@ export async function verifySecondFactor(
   if (isLocked(user, now)) throw secondFactorLocked();
   if (!deps.limits.secondFactorPerUser.take(user.id))
     throw problems.tooManyRequests({ headers: { 'retry-after': '60' } });
-  const code = args.code.trim();
+  // "123 456" as some apps show it is the same code.
+  const code = args.code.replace(/\s/g, '');
   let ok = false;
   let usedRecoveryCode = false;
   if (looksLikeRecoveryCode(code)) {
