@@ -20,6 +20,8 @@ import { recordTenantDenied } from './modules/audit/audit.usecases.ts';
 import { communicationRoutes } from './modules/communication/communication.routes.ts';
 import { inboundMailRoutes } from './modules/communication/inbound.routes.ts';
 import { receiveMail } from './modules/communication/messages.usecases.ts';
+import { accountRoutes } from './modules/identity/account.routes.ts';
+import { createAuthLimits } from './modules/identity/auth-limits.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { resolveSession } from './modules/identity/identity.usecases.ts';
 import { invitationRoutes, invitationScopedRoutes } from './modules/invitations/invitations.routes.ts';
@@ -54,6 +56,7 @@ import {
   smtpTransport,
 } from './platform/mail/mail.ts';
 import { installDraining } from './platform/shutdown.ts';
+import { logSmsProvider, type SmsProvider } from './platform/sms/sms.ts';
 import { registerTenantScope } from './platform/tenant-scope.ts';
 
 export type AppDeps = {
@@ -64,6 +67,10 @@ export type AppDeps = {
   webDir?: string | null;
   /** Overrides for the outbox worker's timing (tests use short backoffs). */
   worker?: { pollIntervalMs?: number; baseBackoffMs?: number; maxBackoffMs?: number };
+  /** Where SMS codes go; when absent, SMS_PROVIDER decides (unset: no SMS). */
+  sms?: SmsProvider | null;
+  /** Where the log goes (default stdout); tests read it to prove secrets stay out. */
+  logStream?: { write(line: string): void };
 };
 
 export type App = {
@@ -87,8 +94,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
       redact: {
-        paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password'],
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.currentPassword',
+          '*.newPassword',
+          '*.code',
+          '*.token',
+        ],
         censor: '[redacted]',
       },
       serializers: {
@@ -174,7 +191,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async () => ({ status: 'ok' as const, database: database.kind, version: config.version }),
   );
 
-  await app.register(identityRoutes({ db, clock, cookieName, secureCookies: config.secureCookies }));
+  const identityDeps = {
+    db,
+    clock,
+    cookieName,
+    secureCookies: config.secureCookies,
+    publicUrl: config.publicUrl,
+    sms: deps.sms !== undefined ? deps.sms : config.smsProvider === 'log' ? logSmsProvider(app.log) : null,
+    limits: createAuthLimits(clock),
+  };
+  await app.register(identityRoutes(identityDeps));
+  await app.register(accountRoutes(identityDeps));
 
   const workOrderDeps = { db, clock, publicUrl: config.publicUrl };
   const files = localFileStore(path.join(config.dataDir, 'files'));

@@ -32,6 +32,7 @@ export const configSchema = z.object({
     .regex(/^[a-z0-9.-]+$/i, 'a domain name, e.g. mail.ordning.example')
     .optional(),
   INBOUND_MAIL_SECRET: z.string().min(24, 'at least 24 characters').optional(),
+  SMS_PROVIDER: z.enum(['log']).optional(),
 });
 
 export type Config = {
@@ -56,6 +57,8 @@ export type Config = {
   replyDomain: string;
   /** The shared secret of POST /api/inbound-mail; the endpoint is off when unset. */
   inboundMailSecret: string | undefined;
+  /** 'log' (development only) writes SMS codes to the log; unset: SMS is not offered. */
+  smsProvider: 'log' | undefined;
   version: string;
 };
 
@@ -94,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     inboundSmtp: c.INBOUND_SMTP_PORT ? { port: c.INBOUND_SMTP_PORT, host: c.INBOUND_SMTP_HOST } : null,
     replyDomain: c.INBOUND_MAIL_DOMAIN ?? (new URL(publicUrl).hostname || 'ordning.local'),
     inboundMailSecret: c.INBOUND_MAIL_SECRET,
+    smsProvider: c.SMS_PROVIDER,
     version,
   };
 }

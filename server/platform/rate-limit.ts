@@ -20,5 +20,10 @@ export function createRateLimiter(args: { limit: number; windowMs: number; now?:
       w.count++;
       return w.count <= args.limit;
     },
+    /** True when the key is still under its limit, without counting anything. */
+    allows(key: string): boolean {
+      const w = windows.get(key);
+      return !w || now() - w.start >= args.windowMs || w.count < args.limit;
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { OrgKind, Role } from '../../contract/organizations.ts';
+import { noSessionProblem } from './auth/auth.plugin.ts';
 import { problems } from './errors.ts';
 import { sendProblem } from './http-errors.ts';
 
@@ -39,7 +40,7 @@ export async function registerTenantScope(
       scoped.decorateRequest('actor', null as unknown as Actor);
       scoped.addHook('onRequest', async (request, reply) => {
         const session = request.session;
-        if (!session) return sendProblem(reply, problems.unauthenticated());
+        if (!session) return sendProblem(reply, noSessionProblem(request));
         const { orgId } = request.params as { orgId: string };
         const membership = UUID.test(orgId)
           ? await args.findMembership({ userId: session.userId, orgId: orgId.toLowerCase() })

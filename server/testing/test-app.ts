@@ -21,6 +21,8 @@ export async function createTestApp(
     env?: Record<string, string>;
     database?: DatabaseHandle;
     worker?: AppDeps['worker'];
+    sms?: AppDeps['sms'];
+    logStream?: AppDeps['logStream'];
   } = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ordning-test-'));
@@ -36,6 +38,8 @@ export async function createTestApp(
     database,
     clock: options.clock ?? systemClock,
     worker: options.worker,
+    sms: options.sms,
+    logStream: options.logStream,
   });
   await app.app.ready();
   return {

@@ -242,6 +242,13 @@ describe('every route outside a company', () => {
     'POST /api/invitation-confirmations/:token',
     'GET /api/account-setup/:token',
     'POST /api/account-setup/:token',
+    // Forgot password and the e-mail confirmation link: the token is the key (tested in
+    // password-reset.api.test.ts and account.api.test.ts).
+    'POST /api/password-reset',
+    'GET /api/password-reset/:token',
+    'POST /api/password-reset/:token',
+    'POST /api/password-reset/:token/sms',
+    'POST /api/email-change/:token',
   ]);
   const loopbackOnly = (url: string) => url.startsWith('/api/dev/');
 

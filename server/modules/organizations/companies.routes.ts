@@ -17,7 +17,7 @@ import { meSchema } from '../../../contract/session.ts';
 import { requireSession } from '../../platform/auth/auth.plugin.ts';
 import { problems } from '../../platform/errors.ts';
 import { createRateLimiter } from '../../platform/rate-limit.ts';
-import { getMe } from '../identity/identity.usecases.ts';
+import { getMe, resolveSession } from '../identity/identity.usecases.ts';
 import {
   type CompanyDeps,
   completeAccountSetup,
@@ -211,7 +211,8 @@ export function companyRoutes(deps: CompanyDeps & { cookieName: string; secureCo
           secure: deps.secureCookies,
           sameSite: 'lax',
         });
-        const me = await getMe(deps, userId);
+        // A company of the operator may require two-factor: the new session then reaches enrolment first.
+        const me = await getMe(deps, userId, (await resolveSession(deps, token))?.gate ?? null);
         if (!me) throw problems.unauthenticated();
         return me;
       },

@@ -1,8 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { problems } from '../errors.ts';
+import { defineProblem, problems } from '../errors.ts';
 import { sendProblem } from '../http-errors.ts';
 
-export type SessionInfo = { tokenHash: string; userId: string };
+/**
+ * Why a live session may not reach a route yet (see identity's session-gate policy): the second
+ * factor is still to come, the password must be changed, or two-factor must be set up first.
+ */
+export type SessionGate = 'second_factor' | 'password_change' | 'second_factor_enrolment';
+
+export type SessionInfo = { tokenHash: string; userId: string; gate: SessionGate | null };
 
 export type AuthOptions = {
   /** Finds the live session for a cookie token, or null when there is none (expired, logged out, disabled). */
@@ -15,7 +21,46 @@ export type AuthOptions = {
 declare module 'fastify' {
   interface FastifyRequest {
     session: SessionInfo | null;
+    /** A live session hidden from this route by its gate: the answer is 403 with the gate's code. */
+    gatedSession: SessionInfo | null;
   }
+  interface FastifyContextConfig {
+    /** Gates under which this route still sees the session (e.g. GET /api/me, logout, enrolment). */
+    openUnderGates?: readonly SessionGate[];
+  }
+}
+
+const gateProblems = {
+  second_factor: defineProblem({
+    status: 403,
+    code: 'auth.second_factor_required',
+    title: {
+      sv: 'Ange koden från tvåstegsverifieringen',
+      en: 'Enter the code of your two-step verification',
+    },
+  }),
+  password_change: defineProblem({
+    status: 403,
+    code: 'auth.password_change_required',
+    title: {
+      sv: 'Kontrollera dina kontaktuppgifter och byt lösenord först',
+      en: 'Check your contact details and change your password first',
+    },
+  }),
+  second_factor_enrolment: defineProblem({
+    status: 403,
+    code: 'auth.second_factor_enrolment_required',
+    title: {
+      sv: 'Ditt företag kräver tvåstegsverifiering. Aktivera den först.',
+      en: 'Your company requires two-step verification. Turn it on first.',
+    },
+  }),
+} satisfies Record<SessionGate, unknown>;
+
+/** The answer for a request without a usable session: 403 naming the gate, or 401. */
+export function noSessionProblem(request: FastifyRequest) {
+  const gate = request.gatedSession?.gate;
+  return gate ? gateProblems[gate]() : problems.unauthenticated();
 }
 
 export function sessionCookieName(secure: boolean): string {
@@ -31,13 +76,20 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function installAuth(app: FastifyInstance, options: AuthOptions) {
   app.decorateRequest('session', null);
+  app.decorateRequest('gatedSession', null);
 
   app.addHook('onRequest', async (request, reply) => {
     if (!SAFE_METHODS.has(request.method) && isForeignOrigin(request, options.publicOrigin)) {
       return sendProblem(reply, problems.foreignOrigin());
     }
     const token = request.cookies[options.cookieName];
-    if (token) request.session = await options.resolveSession(token);
+    if (!token) return;
+    const session = await options.resolveSession(token);
+    // The gate is enforced here, once: a route not open under the session's gate does not see the
+    // session at all, so public routes behave as for a visitor and the rest answer 403 (below).
+    const open = request.routeOptions.config.openUnderGates ?? [];
+    if (session?.gate && !open.includes(session.gate)) request.gatedSession = session;
+    else request.session = session;
   });
 }
 
@@ -53,5 +105,5 @@ function isForeignOrigin(request: FastifyRequest, publicOrigin: string): boolean
 }
 
 export async function requireSession(request: FastifyRequest, reply: FastifyReply) {
-  if (!request.session) return sendProblem(reply, problems.unauthenticated());
+  if (!request.session) return sendProblem(reply, noSessionProblem(request));
 }

@@ -31,6 +31,16 @@ export function onUnauthorized(handler: () => void) {
   unauthorizedHandler = handler;
 }
 
+let gateHandler: (() => void) | null = null;
+
+/**
+ * What to do when the server says the session must first take a step (change the password, turn on
+ * two-step verification — e.g. a company started requiring it while the app was open).
+ */
+export function onGateRequired(handler: () => void) {
+  gateHandler = handler;
+}
+
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON; a Blob (a file) is sent as it is, with the content-type given in `headers`. */
@@ -95,6 +105,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (!response.ok) {
     const problem = await readProblem(response);
     if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();
+    if (response.status === 403 && /^auth\..*_required$/.test(problem.code)) gateHandler?.();
     throw problem;
   }
   const hasBody = response.status !== 204 && (response.headers.get('content-type') ?? '').includes('json');

@@ -5,7 +5,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { I18nextProvider } from 'react-i18next';
 import { meQuery } from '../modules/session/session.api.ts';
 import { notify } from '../ui/notify.ts';
-import { isApiError, onUnauthorized } from './api.ts';
+import { isApiError, onGateRequired, onUnauthorized } from './api.ts';
 import { i18n } from './i18n/i18n.ts';
 import { createAppRouter } from './router.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
@@ -30,6 +30,12 @@ onUnauthorized(() => {
   queryClient.removeQueries({ queryKey: meQuery.queryKey });
   notify(i18n.t('app.sessionEnded'), 'warning', { id: 'session-ended' });
   void router.navigate({ to: '/login', search: { redirect: location.href } });
+});
+
+// The app route reads `me.gate` afresh and sends the user to the step the server asks for.
+onGateRequired(() => {
+  queryClient.removeQueries({ queryKey: meQuery.queryKey });
+  void router.invalidate();
 });
 
 export function App() {

@@ -9,6 +9,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import type { Membership } from '../../../contract/organizations.ts';
+import type { Me } from '../../../contract/session.ts';
 import { canReadOrders, defaultMembership, meQuery, rememberOrg } from '../modules/session/session.api.ts';
 import { isApiError } from './api.ts';
 import { ErrorPage } from './error-page.tsx';
@@ -80,15 +81,54 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   notFoundComponent: NotFoundPage,
 });
 
+/** A same-origin path to go on to after a step, from `?redirect=`; never another site. */
+function redirectSearch(search: Record<string, unknown>): { redirect?: string } {
+  const target = text(search.redirect);
+  return target?.startsWith('/') && !target.startsWith('//') ? { redirect: target } : {};
+}
+
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'login',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
-    const target = text(search.redirect);
-    // Only paths of this app: never send someone on to another site after logging in.
-    return target?.startsWith('/') && !target.startsWith('//') ? { redirect: target } : {};
-  },
+  validateSearch: redirectSearch,
   component: lazyRouteComponent(() => import('../modules/session/login-page.tsx'), 'LoginPage'),
+});
+
+/** The account pages share one lazy chunk. */
+const accountPage = (name: keyof typeof import('../modules/account/pages.ts')) =>
+  lazyRouteComponent(() => import('../modules/account/pages.ts'), name);
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'glomt-losenord',
+  component: accountPage('ForgotPasswordPage'),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'aterstall-losenord/$token',
+  component: accountPage('ResetPasswordPage'),
+});
+
+const confirmEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'bekrafta-epost/$token',
+  component: accountPage('ConfirmEmailPage'),
+});
+
+/** The steps a session must take before the app (`me.gate`), outside its shell; the pages check the gate. */
+const firstLoginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'forsta-inloggningen',
+  validateSearch: redirectSearch,
+  component: accountPage('FirstLoginPage'),
+});
+
+const enrolmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'tvastegsverifiering',
+  validateSearch: redirectSearch,
+  component: accountPage('EnrolmentPage'),
 });
 
 /** Everything behind the login: loads the user once, sends visitors without a session to /login. */
@@ -96,15 +136,24 @@ const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: async ({ context, location }) => {
+    let me: Me;
     try {
-      const me = await context.queryClient.ensureQueryData(meQuery);
-      return { me };
+      me = await context.queryClient.ensureQueryData(meQuery);
     } catch (error) {
-      if (isApiError(error, 401)) {
+      // 403: a session still waiting for its second factor; the login page starts over.
+      if (isApiError(error, 401) || isApiError(error, 403)) {
         throw redirect({ to: '/login', search: location.href === '/' ? {} : { redirect: location.href } });
       }
       throw error;
     }
+    // A first login or a required enrolment comes before anything else (issue 6 item 4, security.md 5).
+    if (me.gate) {
+      throw redirect({
+        to: me.gate === 'password_change' ? '/forsta-inloggningen' : '/tvastegsverifiering',
+        search: location.href === '/' ? {} : { redirect: location.href },
+      });
+    }
+    return { me };
   },
   component: lazyRouteComponent(() => import('./layout/app-layout.tsx'), 'AppLayout'),
 });
@@ -262,6 +311,12 @@ const tenantRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/tenant-links/tenant-page.tsx'), 'TenantPage'),
 });
 
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/account',
+  component: accountPage('AccountPage'),
+});
+
 const devMailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'dev/mail',
@@ -349,11 +404,17 @@ const operatorAuditRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  confirmEmailRoute,
+  firstLoginRoute,
+  enrolmentRoute,
   tenantRoute,
   appRoute.addChildren([
     indexRoute,
     devMailRoute,
     notificationSettingsRoute,
+    accountRoute,
     orgRoute.addChildren([
       orgIndexRoute,
       inboxRoute,

@@ -406,4 +406,7 @@ export const en: Messages<typeof sv> = {
     errorText: 'The page could not be shown. Try again, or go to the start page.',
     details: 'The error',
   },
+  account: {
+    menu: 'Contact details',
+  },
 };

@@ -407,4 +407,7 @@ export const sv = {
     errorText: 'Sidan kunde inte visas. Försök igen, eller gå till startsidan.',
     details: 'Felet',
   },
+  account: {
+    menu: 'Kontaktuppgifter',
+  },
 };

@@ -88,6 +88,13 @@ export function UserMenu() {
         )}
         <Menu.Item
           component={Link}
+          to="/settings/account"
+          leftSection={<IconUserCircle size={16} aria-hidden />}
+        >
+          {t('account.menu')}
+        </Menu.Item>
+        <Menu.Item
+          component={Link}
           to="/settings/notifications"
           leftSection={<IconBell size={16} aria-hidden />}
         >

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Membership } from '../../../../contract/organizations.ts';
-import type { LoginBody, Me } from '../../../../contract/session.ts';
+import type { LoginBody, LoginResult, Me } from '../../../../contract/session.ts';
 import { getJson, postJson, request } from '../../app/api.ts';
 
 export const meQuery = queryOptions({
@@ -10,8 +10,9 @@ export const meQuery = queryOptions({
   retry: false,
 });
 
-export function logIn(body: LoginBody): Promise<Me> {
-  return postJson<Me>('/api/session', body, { expectUnauthorized: true });
+/** The user when logged in, or `{ status: 'second_factor_required' }` when a code must follow. */
+export function logIn(body: LoginBody): Promise<LoginResult> {
+  return postJson<LoginResult>('/api/session', body, { expectUnauthorized: true });
 }
 
 export async function logOut(): Promise<void> {
