@@ -284,6 +284,7 @@ export const listWorkOrdersQuerySchema = z.strictObject({
   clientOrgId: z.uuid().optional().describe('Only orders from this client'),
   contractorOrgId: z.uuid().optional().describe('Only orders to this contractor'),
   bundle: z.string().trim().max(80).optional().describe('Only orders in this bundle'),
+  propertyId: z.uuid().optional().describe('Only orders on this property of the register'),
   overdue: z
     .enum(['contact', 'delivery', 'any'])
     .optional()

@@ -45,6 +45,20 @@ describe('the property register', () => {
     await visible(main.getByText('Visar 1–50 av 60'));
     expect(await seriousViolations(page)).toEqual([]);
 
+    // Arbetsordrar för fastigheten: the inbox narrowed to this property, named, and widened in one click.
+    const propertyUrl = new URL(page.url()).pathname;
+    await main.getByRole('link', { name: 'Arbetsordrar för fastigheten' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Arbetsordrar' }));
+    await visible(main.getByText('Fastighet: Stockholm Tallkrogen 3'));
+    await visible(main.getByText(/^Visar 1–\d+ av \d+$/));
+    expect(await main.getByText('Torögatan 51').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await main.getByRole('button', { name: 'Visa alla fastigheter' }).click();
+    await page.waitForURL((url) => !url.search.includes('property='));
+    expect(await main.getByText('Fastighet: Stockholm Tallkrogen 3').count()).toBe(0);
+    await page.goto(propertyUrl);
+    await visible(page.getByRole('heading', { level: 1, name: 'Stockholm Tallkrogen 3' }));
+
     await main.getByRole('searchbox', { name: 'Sök objekt' }).fill('64010765');
     await visible(main.getByText('Visar 1–1 av 1'));
     await main.getByRole('link', { name: '64010765' }).click();

@@ -344,6 +344,71 @@ describe('an order made from the register', () => {
     expect(page.json().reporter.phones[0].number).toBe('0799999999');
   });
 
+  it('lists the orders of one property with propertyId, and nothing for another client’s property', async () => {
+    const [object] = await t.database.db
+      .select()
+      .from(registerObjects)
+      .where(eq(registerObjects.clientOrgId, world.client.id));
+    const order = await createOrderViaApi(t.app, {
+      cookie: cookies.coordinator,
+      clientOrgId: world.client.id,
+      contractorOrgId: world.contractor.id,
+      input: {
+        objectId: object!.id,
+        propertyName: undefined,
+        ownerName: undefined,
+        street: undefined,
+        postalCode: undefined,
+        city: undefined,
+        objectNumber: undefined,
+        room: undefined,
+        unit: undefined,
+        reporter: { name: 'Anna Berg', phones: [{ kind: 'home', number: '0701234567', preferred: true }] },
+        description: 'Ventilationen susar',
+      },
+    });
+    const elsewhere = await createOrderViaApi(t.app, {
+      cookie: cookies.coordinator,
+      clientOrgId: world.client.id,
+      contractorOrgId: world.contractor.id,
+      input: { description: 'Utan fastighet i registret' },
+    });
+    const list = (cookie: string, orgId: string, propertyId: string) =>
+      t.app.inject({
+        url: `/api/orgs/${orgId}/work-orders?view=all&propertyId=${propertyId}`,
+        headers: { cookie },
+      });
+
+    const mine = await list(cookies.coordinator, world.client.id, object!.propertyId);
+    expect(mine.statusCode).toBe(200);
+    const ids = mine.json().items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(order.id);
+    expect(ids).not.toContain(elsewhere.id);
+    expect(mine.json().total).toBe(ids.length);
+
+    // The contractor filters the same way, on the orders it can see.
+    const contractor = await list(cookies.contractor, world.contractor.id, object!.propertyId);
+    expect(contractor.json().items.map((i: { id: string }) => i.id)).toContain(order.id);
+
+    // Another client naming this property sees none of its orders (security.md 15).
+    const foreign = await list(cookies.otherClient, otherClientId, object!.propertyId);
+    expect(foreign.statusCode).toBe(200);
+    expect(foreign.json()).toMatchObject({ items: [], total: 0 });
+
+    // The CSV export follows the filter.
+    const csv = await t.app.inject({
+      url: `${base()}/work-orders/export.csv?view=all&propertyId=${object!.propertyId}`,
+      headers: { cookie: cookies.coordinator },
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('Ventilationen susar');
+    expect(csv.body).not.toContain('Utan fastighet i registret');
+
+    const bad = await list(cookies.coordinator, world.client.id, 'not-an-id');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('propertyId');
+  });
+
   it('refuses an object of another client, and a unit of another room, naming the field', async () => {
     const [mine] = await t.database.db
       .select()

@@ -283,13 +283,26 @@ describe('the client’s own moves', () => {
       done.push(order);
     }
     const notDone = await dispatch();
+    const alsoNotDone = await dispatch();
     const mixed = await t.app.inject({
       method: 'POST',
       url: clientUrl('/work-orders/bulk-transitions'),
       headers: { cookie: cookies.coordinator },
-      payload: { ids: [done[0]!.id, notDone.id], to: 'invoiced' },
+      payload: { ids: [done[0]!.id, notDone.id, alsoNotDone.id], to: 'invoiced' },
     });
     expect(mixed.statusCode).toBe(409);
+    // The answer names every order in the way, with its number and status, not only the first.
+    expect(mixed.json().code).toBe('work_order.bulk_blocked');
+    expect(mixed.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'ids.1',
+        message: `AO ${notDone.number}: Ny kan inte bli Fakturerad`,
+      }),
+      expect.objectContaining({
+        field: 'ids.2',
+        message: `AO ${alsoNotDone.number}: Ny kan inte bli Fakturerad`,
+      }),
+    ]);
     const first = await t.app.inject({
       url: clientUrl(`/work-orders/${done[0]!.id}`),
       headers: { cookie: cookies.coordinator },

@@ -1,6 +1,7 @@
 /** Changing work orders. Each command is one transaction: the change, its events and its mail. */
 import type { z } from 'zod';
 import type { SlaRules } from '../../../contract/agreements.values.ts';
+import { statusLabels } from '../../../contract/labels.ts';
 import type {
   createWorkOrderBodySchema,
   TransitionBody,
@@ -11,7 +12,7 @@ import type {
 import type { Clock } from '../../platform/clock.ts';
 import { stockholmDate } from '../../platform/dates.ts';
 import type { Tx } from '../../platform/db.ts';
-import { defineProblem, type FieldErrorInput, problems } from '../../platform/errors.ts';
+import { defineProblem, type FieldErrorInput, Problem, problems } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency/idempotency.ts';
 import type { MailFailureListener, MailSentListener } from '../../platform/mail/mail.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
@@ -588,12 +589,37 @@ export async function bulkTransition(
   const scope = scopeOf(actor, deps.clock);
   return deps.db.transaction(async (tx) => {
     const items: { id: string; number: number; status: WorkOrderStatus }[] = [];
-    for (const id of args.ids) {
+    // Every order is tried, so the answer names all that stand in the way, not only the first.
+    const blocking: FieldErrorInput[] = [];
+    for (const [index, id] of args.ids.entries()) {
       const order = await lockWorkOrder(tx, scope, id);
       if (!order) throw problems.notFound({ detail: id });
-      await applyTransition({ tx, deps, actor, order, input: { to: args.to } });
-      items.push({ id, number: order.number, status: args.to });
+      try {
+        await applyTransition({ tx, deps, actor, order, input: { to: args.to } });
+        items.push({ id, number: order.number, status: args.to });
+      } catch (error) {
+        if (!(error instanceof Problem) || error.status !== 409) throw error;
+        blocking.push({
+          field: `ids.${index}`,
+          code: error.code,
+          message: {
+            sv: `AO ${order.number}: ${statusLabels.sv[order.status]} kan inte bli ${statusLabels.sv[args.to]}`,
+            en: `AO ${order.number}: ${statusLabels.en[order.status]} cannot become ${statusLabels.en[args.to]}`,
+          },
+        });
+      }
     }
+    // Throwing rolls back the moves already made: all of them, or none.
+    if (blocking.length > 0) throw bulkBlocked({ errors: blocking });
     return { items };
   });
 }
+
+export const bulkBlocked = defineProblem({
+  status: 409,
+  code: 'work_order.bulk_blocked',
+  title: {
+    sv: 'Ingen arbetsorder ändrades: några kan inte flyttas till den statusen',
+    en: 'No work order was changed: some cannot move to that status',
+  },
+});

@@ -122,6 +122,7 @@ export type ListFilter = {
   clientOrgId?: string | undefined;
   contractorOrgId?: string | undefined;
   bundle?: string | undefined;
+  propertyId?: string | undefined;
   overdue?: 'contact' | 'delivery' | 'any' | undefined;
   sort: keyof typeof sortColumns;
   order: 'asc' | 'desc';
@@ -159,6 +160,7 @@ function listWhere(scope: Scope, filter: ListFilter): SQL {
   if (filter.clientOrgId) conditions.push(eq(workOrders.clientOrgId, filter.clientOrgId));
   if (filter.contractorOrgId) conditions.push(eq(workOrders.contractorOrgId, filter.contractorOrgId));
   if (filter.bundle) conditions.push(eq(workOrders.bundleNumber, filter.bundle));
+  if (filter.propertyId) conditions.push(eq(workOrders.propertyId, filter.propertyId));
   if (filter.overdue === 'contact') conditions.push(flags.contactOverdue);
   if (filter.overdue === 'delivery') conditions.push(flags.deliveryOverdue);
   if (filter.overdue === 'any') conditions.push(sql`(${flags.contactOverdue} or ${flags.deliveryOverdue})`);

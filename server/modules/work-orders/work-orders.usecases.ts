@@ -65,6 +65,7 @@ export function listFilterOf(actor: Actor, query: ListQuery): ListFilter | null 
     clientOrgId: query.clientOrgId,
     contractorOrgId: query.contractorOrgId,
     bundle: query.bundle,
+    propertyId: query.propertyId,
     overdue: query.overdue,
     sort: query.sort,
     order: query.order,

@@ -27,6 +27,8 @@ export type InboxSearch = {
   /** A contractor's inbox narrowed to one client, or a client's to one contractor. */
   client?: string;
   contractor?: string;
+  /** Only orders on this property of the register (from the property's page). */
+  property?: string;
   group?: string;
   sort?: string;
   order?: string;
@@ -69,6 +71,7 @@ function parseInboxSearch(search: Record<string, unknown>): InboxSearch {
     q: text(search.q),
     client: text(search.client),
     contractor: text(search.contractor),
+    property: text(search.property),
     group: text(search.group),
     sort: text(search.sort),
     order: text(search.order),

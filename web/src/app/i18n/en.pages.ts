@@ -204,6 +204,7 @@ export const enPages: Messages<typeof svPages> = {
       noneFound: 'No property matches the search.',
       pages: 'Pages of properties',
       objectCount: 'Objects',
+      workOrders: 'Work orders for the property',
       notFound: 'The property is not in the register.',
     },
     object: {

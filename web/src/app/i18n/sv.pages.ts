@@ -208,6 +208,7 @@ export const svPages = {
       noneFound: 'Ingen fastighet matchar sökningen.',
       pages: 'Sidor med fastigheter',
       objectCount: 'Objekt',
+      workOrders: 'Arbetsordrar för fastigheten',
       notFound: 'Fastigheten finns inte i registret.',
     },
     object: {

@@ -60,6 +60,14 @@ export function PropertyPage() {
       <div>
         <Title order={1}>{p.designation}</Title>
         {p.ownerName && <Text c="dimmed">{p.ownerName}</Text>}
+        <AnchorLink
+          to="/orgs/$orgId/work-orders"
+          params={{ orgId }}
+          search={{ view: 'all', property: p.id }}
+          fz="sm"
+        >
+          {t('register.property.workOrders')}
+        </AnchorLink>
       </div>
       <DetailSection
         title={t('register.property.details')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { IconReceipt } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,7 +23,12 @@ export function BulkInvoiceBar({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [result, setResult] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [result, setResult] = useState<{
+    tone: 'success' | 'error';
+    text: string;
+    /** The orders that stood in the way, each with its number and status. */
+    details?: string[];
+  } | null>(null);
   const mark = useMutation({
     mutationFn: (ids: string[]) => bulkInvoice({ orgId, ids }),
     onSuccess: ({ items }) => {
@@ -37,6 +42,7 @@ export function BulkInvoiceBar({
       setResult({
         tone: 'error',
         text: `${t('inbox.invoicedNone')} ${isApiError(error) ? error.title : t('common.unexpectedError')}`,
+        details: isApiError(error) ? error.fieldErrors.map((e) => e.message) : [],
       });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: workOrderKeys.all(orgId) }),
@@ -63,6 +69,13 @@ export function BulkInvoiceBar({
       {result && (
         <Alert mt="sm" color={result.tone === 'success' ? 'teal.9' : 'red'} role="status">
           {result.text}
+          {result.details && result.details.length > 0 && (
+            <List size="sm" mt="xs">
+              {result.details.map((line) => (
+                <List.Item key={line}>{line}</List.Item>
+              ))}
+            </List>
+          )}
         </Alert>
       )}
     </div>

@@ -29,6 +29,7 @@ import {
 import { InboxSearchBox } from './inbox-search-box.tsx';
 import { InboxTable } from './inbox-table.tsx';
 import { MyJobsList } from './my-jobs-list.tsx';
+import { PropertyFilterChip } from './property-filter-chip.tsx';
 import { rowSelection } from './row-selection.ts';
 import { dashboardQuery, exportUrl, PAGE_SIZE, workOrderListQuery } from './work-orders.api.ts';
 
@@ -139,6 +140,14 @@ export function InboxPage() {
       )}
       <InboxSearchBox value={state.q} onSearch={(q) => void update({ q }, { replace: true })} />
       {filters}
+      {state.property && (
+        <PropertyFilterChip
+          orgId={orgId}
+          propertyId={state.property}
+          readsRegister={client}
+          onRemove={() => void update({ property: null })}
+        />
+      )}
       {!technician && (
         <Switch
           label={t('inbox.groupByBundle')}

@@ -14,6 +14,7 @@ describe('readInboxSearch', () => {
       types: [],
       q: '',
       counterpart: null,
+      property: null,
       groupByBundle: false,
       sort: 'orderedAt',
       order: 'desc',
@@ -93,6 +94,16 @@ describe('filterParams', () => {
     expect(filterParams(state, 'contractor').toString()).toBe(
       `view=active&sort=orderedAt&order=desc&status=new&status=accepted&type=fault&q=k%C3%B6k&clientOrgId=${CLIENT_ID}`,
     );
+  });
+});
+
+describe('the property filter', () => {
+  it('keeps a well-formed property id through the address and asks the API for its orders', () => {
+    const state = readInboxSearch({ view: 'all', property: CLIENT_ID }, client);
+    expect(state.property).toBe(CLIENT_ID);
+    expect(writeInboxSearch(state, client)).toMatchObject({ view: 'all', property: CLIENT_ID });
+    expect(filterParams(state, 'client').get('propertyId')).toBe(CLIENT_ID);
+    expect(readInboxSearch({ property: '1; drop table' }, client).property).toBeNull();
   });
 });
 

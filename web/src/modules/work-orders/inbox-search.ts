@@ -24,6 +24,8 @@ export type InboxState = {
   q: string;
   /** Only orders from this client (a contractor's view) or to this contractor (a client's view). */
   counterpart: string | null;
+  /** Only orders on this property of the client's register. */
+  property: string | null;
   groupByBundle: boolean;
   sort: WorkOrderSort;
   order: 'asc' | 'desc';
@@ -99,6 +101,7 @@ export function readInboxSearch(search: InboxSearch, viewer: InboxViewer): Inbox
     types: listOf(search.type, workOrderTypes),
     q: (search.q ?? '').trim().slice(0, 200),
     counterpart: counterpartOf(search, viewer.orgKind),
+    property: search.property && UUID.test(search.property) ? search.property : null,
     groupByBundle: search.group === 'bundle',
     sort,
     order,
@@ -114,6 +117,7 @@ export function writeInboxSearch(state: InboxState, viewer: InboxViewer): InboxS
     type: state.types.length ? state.types.join(',') : undefined,
     q: state.q.trim() ? state.q.trim() : undefined,
     [viewer.orgKind === 'client' ? 'contractor' : 'client']: state.counterpart ?? undefined,
+    property: state.property ?? undefined,
     group: state.groupByBundle ? 'bundle' : undefined,
     sort: state.sort === defaultSort(viewer) ? undefined : state.sort,
     order: state.order === defaultOrder(state.sort) ? undefined : state.order,
@@ -135,10 +139,17 @@ export function filterParams(state: InboxState, orgKind: OrgKind): URLSearchPara
   if (state.counterpart) {
     params.set(orgKind === 'client' ? 'contractorOrgId' : 'clientOrgId', state.counterpart);
   }
+  if (state.property) params.set('propertyId', state.property);
   return params;
 }
 
 /** Whether anything narrows the list beyond its view, so an empty list says "nothing matches". */
 export function isFiltered(state: InboxState): boolean {
-  return state.statuses.length > 0 || state.types.length > 0 || state.q !== '' || state.counterpart !== null;
+  return (
+    state.statuses.length > 0 ||
+    state.types.length > 0 ||
+    state.q !== '' ||
+    state.counterpart !== null ||
+    state.property !== null
+  );
 }
