@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { linkContractor } from '../agreements/agreements.repository.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { auditEvents } from '../audit/audit.table.ts';
+import { users } from '../identity/identity.table.ts';
 import { invitations } from '../invitations/invitations.table.ts';
 import { updateWorkOrder } from '../work-orders/work-orders.repository.ts';
 import { createOperator } from './companies.usecases.ts';
@@ -122,33 +123,40 @@ describe('Bjud in entreprenör', () => {
 });
 
 describe('Kräv tvåstegsverifiering', () => {
-  it('an admin turns it on; it is written to the company and the audit log', async () => {
+  it('an admin with a second factor turns it on; it is written to the company and the audit log', async () => {
     const url = `/api/orgs/${world.contractor.id}/settings/security`;
     const cookie = await login(t.app, world.users.contractorAdmin);
-    const res = await t.app.inject({
-      method: 'PUT',
-      url,
-      headers: { cookie },
-      payload: { requireTwoFactor: true },
-    });
-    expect(res.statusCode).toBe(200);
+    const put = (value: boolean, as = cookie) =>
+      t.app.inject({ method: 'PUT', url, headers: { cookie: as }, payload: { requireTwoFactor: value } });
+    const manager = await login(t.app, world.users.manager);
+    expect((await put(false, manager)).statusCode).toBe(403);
+
+    // Without a second factor of their own the administrator would lock themselves out: refused.
+    const bare = await put(true);
+    expect(bare.statusCode).toBe(409);
+    expect(bare.json().errors[0].field).toBe('requireTwoFactor');
+    expect((await t.app.inject({ url, headers: { cookie } })).json()).toEqual({ requireTwoFactor: false });
+
+    await t.database.db
+      .update(users)
+      .set({ secondFactor: 'totp', totpSecret: 'JBSWY3DPEHPK3PXP' })
+      .where(eq(users.id, world.users.contractorAdmin.id));
+    expect((await put(true)).statusCode).toBe(200);
     expect((await t.app.inject({ url, headers: { cookie } })).json()).toEqual({ requireTwoFactor: true });
     const [org] = await t.database.db
       .select()
       .from(organizations)
       .where(eq(organizations.id, world.contractor.id));
     expect(org!.requireTwoFactor).toBe(true);
-    const manager = await login(t.app, world.users.manager);
-    expect(
-      (
-        await t.app.inject({
-          method: 'PUT',
-          url,
-          headers: { cookie: manager },
-          payload: { requireTwoFactor: false },
-        })
-      ).statusCode,
-    ).toBe(403);
+    // The manager, who has no second factor, now reaches only enrolment.
+    expect((await put(false, manager)).json().code).toBe('auth.second_factor_enrolment_required');
+
+    // Back as it was, for the tests that follow.
+    expect((await put(false)).statusCode).toBe(200);
+    await t.database.db
+      .update(users)
+      .set({ secondFactor: null, totpSecret: null })
+      .where(eq(users.id, world.users.contractorAdmin.id));
   });
 });
 

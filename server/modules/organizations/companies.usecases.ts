@@ -97,6 +97,15 @@ export async function getSecuritySettings(deps: CompanyDeps, args: { actor: Acto
   return { requireTwoFactor: org!.requireTwoFactor };
 }
 
+export const ownSecondFactorFirst = defineProblem({
+  status: 409,
+  code: 'security.own_second_factor_first',
+  title: {
+    sv: 'Aktivera tvåstegsverifiering för ditt eget konto först (Kontaktuppgifter)',
+    en: 'Turn on two-factor authentication for your own account first (Contact details)',
+  },
+});
+
 /** Kräv tvåstegsverifiering för alla användare (the login side enforces it). */
 export async function setSecuritySettings(
   deps: CompanyDeps,
@@ -104,6 +113,27 @@ export async function setSecuritySettings(
 ) {
   if (!can(args.actor, 'settings.manage')) throw problems.forbidden();
   await deps.db.transaction(async (tx) => {
+    if (args.requireTwoFactor) {
+      // Turning it on without a second factor of one's own would lock the administrator into enrolment.
+      const [me] = await tx
+        .select({ secondFactor: users.secondFactor })
+        .from(users)
+        .where(eq(users.id, args.actor.userId));
+      if (!me?.secondFactor) {
+        throw ownSecondFactorFirst({
+          errors: [
+            {
+              field: 'requireTwoFactor',
+              code: 'own_second_factor_missing',
+              message: {
+                sv: 'Aktivera tvåstegsverifiering för ditt eget konto under Kontaktuppgifter först.',
+                en: 'Turn on two-factor authentication for your own account under Contact details first.',
+              },
+            },
+          ],
+        });
+      }
+    }
     await tx
       .update(organizations)
       .set({ requireTwoFactor: args.requireTwoFactor })
