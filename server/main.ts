@@ -38,8 +38,17 @@ function readVersion(): string {
 async function main() {
   const config = loadConfig(process.env, readVersion());
   const demoFlag = process.argv.includes('--demo');
+  // The pool is opened before the app (and its logger) exists; errors after that go to the log.
+  let log: { warn(details: object, message: string): void } | null = null;
   const database = config.databaseUrl
-    ? await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize })
+    ? await openDatabase({
+        databaseUrl: config.databaseUrl,
+        poolSize: config.databasePoolSize,
+        onIdleError: (error) =>
+          log
+            ? log.warn({ err: error }, 'database connection lost while idle')
+            : console.error(`database connection lost while idle: ${error.message}`),
+      })
     : await openDatabase({ dataDir: config.dataDir });
   await database.migrate();
 
@@ -49,6 +58,7 @@ async function main() {
     clock: systemClock,
     webDir: findUp(path.join('dist', 'web')),
   });
+  log = app.log;
   app.log.info({ database: database.kind, dataDir: config.dataDir }, 'database ready');
 
   await seedDemoIfWanted({

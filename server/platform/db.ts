@@ -76,12 +76,20 @@ export function migrationsFolder(): string {
 const MIGRATION_LOCK_KEY = 48_151_623;
 
 export type OpenDatabaseOptions =
-  | { databaseUrl: string; poolSize?: number }
+  | {
+      databaseUrl: string;
+      poolSize?: number;
+      /** Told when an idle pooled connection breaks (server restart, terminated backend). */
+      onIdleError?: (error: Error) => void;
+    }
   | { dataDir: string | null /* null: in memory, for tests */ };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if ('databaseUrl' in options) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server closes is dropped from the pool and the next query opens a new one;
+    // without a listener, the pool's 'error' event would end the process instead.
+    pool.on('error', (error) => options.onIdleError?.(error));
     // Fail at start-up, with the server's own message, rather than on the first request.
     const probe = await pool.connect();
     probe.release();
