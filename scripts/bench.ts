@@ -1,0 +1,308 @@
+/**
+ * The benchmark: generated databases of several sizes, the real server against each, loopback load,
+ * and the two anchors for each read (the same SQL straight through the driver; a bare Fastify route
+ * with the same bytes). Results go to bench/results/*.json and docs/performance.md.
+ *
+ *   npm run bench                                  PostgreSQL, 10 000 / 100 000 / 1 000 000 orders
+ *   npm run bench -- --sizes 10000,100000          other sizes
+ *   npm run bench -- --embedded                    the embedded database (PGlite), 100 000 orders
+ *   options: --seconds 10 --connections 4 --regenerate --no-docs
+ *
+ * On PostgreSQL it uses the server of BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
+ * and keeps one database per size (ordning_bench_<size>), reused while its generation marker matches.
+ */
+import { execSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { hashPassword } from '../server/platform/auth/passwords.ts';
+import { type DatabaseHandle, openDatabase, queryRows, sql } from '../server/platform/db.ts';
+import { type Figures, httpLoad } from './bench/measure.ts';
+import { probe } from './bench/probe.ts';
+import { startBareServer, startServer } from './bench/processes.ts';
+import { type SizeResult, writeReport } from './bench/report.ts';
+import { newOrderBody, reads } from './bench/scenarios.ts';
+import { benchPassword } from './generate/installation.ts';
+import { generate } from './generate/run.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string' },
+    embedded: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '4' },
+    regenerate: { type: 'boolean', default: false },
+    'no-docs': { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const embedded = values.embedded;
+const sizes = (values.sizes ?? (embedded ? '100000' : '10000,100000,1000000'))
+  .split(',')
+  .map((s) => Number(s.replaceAll('_', '')));
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+if (sizes.some((n) => !Number.isInteger(n) || n < 100) || !(seconds > 0) || !(connections > 0)) {
+  console.error('--sizes are whole numbers ≥ 100, --seconds and --connections positive numbers');
+  process.exit(2);
+}
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const log = (line: string) => console.error(line);
+const SEED = 1;
+
+function build() {
+  log('Building (npm run build)');
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** A generated database of `orders` orders: reused when its marker says it was made the same way. */
+async function database(
+  orders: number,
+): Promise<{ env: Record<string, string>; open: () => Promise<DatabaseHandle> }> {
+  const marker = `ordning-bench orders=${orders} seed=${SEED} schema=${migrationCount()}`;
+  if (embedded) {
+    const dataDir = path.join(root, 'bench/data', `embedded-${orders}`);
+    const markerFile = path.join(dataDir, 'generated.txt');
+    const fresh =
+      values.regenerate || !fs.existsSync(markerFile) || fs.readFileSync(markerFile, 'utf8') !== marker;
+    const open = () => openDatabase({ dataDir });
+    if (fresh) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      await fill(await open(), orders);
+      fs.writeFileSync(markerFile, marker);
+    }
+    return { env: { DATA_DIR: dataDir }, open };
+  }
+  const name = `ordning_bench_${orders}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const [row] = (
+      await admin.query(
+        `select shobj_description(d.oid, 'pg_database') as marker from pg_database d where datname = $1`,
+        [name],
+      )
+    ).rows as { marker: string | null }[];
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const open = () => openDatabase({ databaseUrl: url.toString(), poolSize: 6 });
+    if (values.regenerate || row?.marker !== marker) {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.query(`create database ${name}`);
+      await fill(await open(), orders);
+      await admin.query(`comment on database ${name} is '${marker}'`);
+    }
+    return { env: { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '10' }, open };
+  } finally {
+    await admin.end();
+  }
+}
+
+function migrationCount(): number {
+  return fs.readdirSync(path.join(root, 'server/migrations')).filter((f) => f.endsWith('.sql')).length;
+}
+
+async function fill(handle: DatabaseHandle, orders: number) {
+  try {
+    await handle.migrate();
+    const clients = Math.min(40, Math.max(3, Math.round(orders / 40_000)));
+    log(`Generating ${orders.toLocaleString('sv-SE')} orders`);
+    await generate(handle, {
+      options: { orders, clients, contractors: clients * 8, seed: SEED },
+      now: new Date(),
+      reset: true,
+      passwordHash: await hashPassword(benchPassword),
+      log,
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The client whose order count is nearest 100 000 (the issue's dashboard), and its first coordinator. */
+async function pickUsers(handle: DatabaseHandle) {
+  const [client] = await queryRows<{ username: string; orders: number }>(
+    handle.db,
+    sql`select (select u.username from memberships m join users u on u.id = m.user_id
+                 where m.org_id = c.client_org_id and m.role = 'coordinator' order by u.username limit 1) as username,
+               c.n::int as orders
+        from (select client_org_id, count(*) as n from work_orders group by client_org_id) c
+        order by abs(c.n - 100000), c.n desc limit 1`,
+  );
+  return { contractor: 'e1-admin', client: client!.username, clientOrders: client!.orders };
+}
+
+async function login(url: string, user: string): Promise<string> {
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: user, password: benchPassword }),
+  });
+  if (!res.ok) throw new Error(`login ${user}: ${res.status} ${await res.text()}`);
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+async function versions(handle: DatabaseHandle) {
+  const [row] = await queryRows<{ v: string }>(handle.db, sql`select version() as v`);
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const commit = (() => {
+    try {
+      return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+    } catch {
+      return null;
+    }
+  })();
+  return { node: process.version, database: row!.v, ordning: pkg.version, commit };
+}
+
+async function runSize(orders: number): Promise<SizeResult> {
+  const db = await database(orders);
+  const handle = await db.open();
+  let probed: Awaited<ReturnType<typeof probe>>;
+  let users: Awaited<ReturnType<typeof pickUsers>>;
+  let versionInfo: Awaited<ReturnType<typeof versions>>;
+  const counts: Record<string, number> = {};
+  try {
+    users = await pickUsers(handle);
+    versionInfo = await versions(handle);
+    for (const table of ['work_orders', 'work_order_events', 'organizations', 'users', 'register_objects']) {
+      const [r] = await queryRows<{ n: number }>(
+        handle.db,
+        sql.raw(`select count(*)::int as n from ${table}`),
+      );
+      counts[table] = r!.n;
+    }
+    log(`${orders.toLocaleString('sv-SE')} orders: database floor (in process)`);
+    probed = await probe({ handle, users, connections, seconds, log });
+  } finally {
+    await handle.close();
+  }
+
+  const server = await startServer({ ...db.env, LOG_LEVEL: 'info', WORKERS: '1' });
+  const results: SizeResult['scenarios'] = {};
+  try {
+    const cookies = {
+      contractor: await login(server.url, users.contractor),
+      client: await login(server.url, users.client),
+    };
+    for (const read of reads) {
+      log(`  http: ${read.name}`);
+      const app = await httpLoad({
+        url: `${server.url}${read.path(probed.ids)}`,
+        headers: { cookie: cookies[read.as] },
+        expectStatus: 200,
+        connections,
+        seconds,
+      });
+      results[read.name] = {
+        app,
+        floor: probed.floors[read.name]!,
+        statements: probed.statements[read.name]!,
+      };
+    }
+    log('  http: transition');
+    results.transition = { app: await transitions(server.url, cookies.contractor, probed.ids.contractorId) };
+    log('  http: create');
+    let n = 0;
+    results.create = {
+      app: await httpLoad({
+        url: `${server.url}/api/orgs/${probed.ids.clientId}/work-orders`,
+        method: 'POST',
+        headers: { cookie: cookies.client, 'content-type': 'application/json' },
+        next: () => ({
+          path: `/api/orgs/${probed.ids.clientId}/work-orders`,
+          body: newOrderBody(probed.ids.contractorId, n++),
+        }),
+        expectStatus: 201,
+        connections,
+        seconds,
+      }),
+    };
+  } finally {
+    await server.stop();
+  }
+
+  const bare = await startBareServer(probed.bodies);
+  try {
+    for (const read of reads) {
+      log(`  ceiling: ${read.name}`);
+      results[read.name]!.ceiling = await httpLoad({
+        url: `${bare.url}/${read.name}`,
+        expectStatus: 200,
+        connections,
+        seconds,
+      });
+    }
+  } finally {
+    await bare.stop();
+  }
+  return {
+    orders,
+    database: embedded ? 'embedded' : 'postgres',
+    at: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? '',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+    },
+    versions: versionInfo,
+    load: { connections, seconds },
+    counts,
+    clientOrders: users.clientOrders,
+    scenarios: results,
+    explain: probed.explain,
+  };
+}
+
+/**
+ * Status changes by the contractor: each connection owns its own accepted orders and moves them to
+ * Material beställt and back, so no two requests fight over one order.
+ */
+async function transitions(url: string, cookie: string, contractorId: string): Promise<Figures> {
+  const res = await fetch(
+    `${url}/api/orgs/${contractorId}/work-orders?view=active&status=accepted&status=material_ordered&limit=200`,
+    {
+      headers: { cookie },
+    },
+  );
+  const orders = ((await res.json()) as { items: { id: string; status: string }[] }).items;
+  if (orders.length < connections) throw new Error(`only ${orders.length} accepted orders to move`);
+  const per = Math.floor(orders.length / connections);
+  const state = new Map(orders.map((o) => [o.id, o.status]));
+  const cursor = new Map<number, number>();
+  return httpLoad({
+    url,
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    next: (connection) => {
+      const index = connection.index ?? 0;
+      const k = cursor.get(index) ?? 0;
+      cursor.set(index, k + 1);
+      const order = orders[index * per + (k % per)]!;
+      const to = state.get(order.id) === 'accepted' ? 'material_ordered' : 'accepted';
+      return {
+        path: `/api/orgs/${contractorId}/work-orders/${order.id}/transitions`,
+        body: JSON.stringify({ to }),
+      };
+    },
+    // The answer says where the order now is; a request cut off at the end of a run changes nothing here.
+    onResponse: (_connection, status, body) => {
+      if (status !== 200) return;
+      const moved = JSON.parse(body) as { id: string; status: string };
+      state.set(moved.id, moved.status);
+    },
+    expectStatus: 200,
+    connections,
+    seconds,
+  });
+}
+
+if (!values['no-build']) build();
+const results: SizeResult[] = [];
+for (const orders of sizes) results.push(await runSize(orders));
+writeReport({ results, root, updateDocs: !values['no-docs'], log });
