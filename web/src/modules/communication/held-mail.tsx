@@ -65,6 +65,11 @@ export function HeldMailList({
           <Text mt={4} style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
             {mail.body}
           </Text>
+          {mail.attachments.length > 0 && (
+            <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere' }}>
+              {t('talk.held.files', { files: mail.attachments.map((f) => f.fileName).join(', ') })}
+            </Text>
+          )}
           <Group gap="sm" mt="xs">
             <Button
               mih={44}
