@@ -133,6 +133,11 @@ describe('messages by e-mail', () => {
     // The copy Ordning sends on answers the reply itself, which answered the first mail.
     expect([smtp.received[0]!.parsed.references].flat()).toEqual([firstMessageId, sentReply.messageId]);
     expect(smtp.received[0]!.parsed.inReplyTo).toBe(sentReply.messageId);
+    // The photo itself stays behind the order's access check; the mail names it.
+    expect(smtp.received[0]!.parsed.text).toContain(
+      'Bifogat: kran.jpg (öppna arbetsordern för att se filerna)',
+    );
+    expect(smtp.received[0]!.parsed.attachments).toEqual([]);
   });
 
   it('a reply from a stranger is held for review, not posted; an administrator can post it', async () => {

@@ -144,6 +144,14 @@ async function deliver(args: {
   const replyTo = replyAddress(deps, token, order);
   // Every copy of one message shares its Message-ID, so replies from anyone thread after it.
   const outgoingId = relayId(deps, args.messageId);
+  // The files go no further than the order (its access check); the mail names them.
+  const files = (
+    await tx
+      .select({ fileName: attachments.fileName })
+      .from(attachments)
+      .where(eq(attachments.messageId, args.messageId))
+      .orderBy(asc(attachments.createdAt))
+  ).map((f) => f.fileName);
   const compose = (recipient: { email: string; locale: 'sv' | 'en' }) => ({
     ...orderTalkMail({
       kind: 'message',
@@ -155,6 +163,7 @@ async function deliver(args: {
       publicUrl: deps.publicUrl,
       replyTo,
       thread,
+      files,
     }),
     messageId: outgoingId,
   });
