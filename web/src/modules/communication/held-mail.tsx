@@ -30,6 +30,8 @@ export function HeldMailList({
     onSuccess: (_data, { mail, decision }) => {
       void queryClient.invalidateQueries({ queryKey: talkKeys.held(orgId) });
       void queryClient.invalidateQueries({ queryKey: talkKeys.messages(orgId, mail.workOrderId) });
+      // A posted reply's files join the order's photos and files.
+      void queryClient.invalidateQueries({ queryKey: talkKeys.attachments(orgId, mail.workOrderId) });
       void queryClient.invalidateQueries({ queryKey: workOrderKeys.detail(orgId, mail.workOrderId) });
       notify(
         decision === 'post'
