@@ -136,5 +136,10 @@ export const heldMailSchema = z
     subject: z.string(),
     body: z.string(),
     receivedAt: isoDateTime,
+    attachments: z
+      .array(
+        z.object({ fileName: z.string(), kind: z.enum(['image', 'video', 'pdf']), size: z.number().int() }),
+      )
+      .describe('The files in the reply; they reach the order only if it is posted'),
   })
   .meta({ id: 'HeldMail' });

@@ -1,8 +1,9 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrder } from '../../../contract/work-orders.ts';
-import { createOrderViaApi, login, makeWorld } from '../../testing/factories.ts';
+import { createOrderViaApi, login, makeOrg, makeUser, makeWorld } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { linkContractor } from '../agreements/agreements.repository.ts';
 import { updateWorkOrder } from '../work-orders/work-orders.repository.ts';
 import { LIMITS } from './attachments.process.ts';
 
@@ -129,6 +130,15 @@ describe('uploading', () => {
     expect(html.statusCode).toBe(415);
   });
 
+  it('a photo cut off half-way is refused as unreadable, not a server error; image/jpg is taken as JPEG', async () => {
+    const whole = await photo();
+    const cut = await upload({ name: 'trasig.jpg', type: 'image/jpeg', bytes: whole.subarray(0, 200) });
+    expect(cut.statusCode).toBe(415);
+    expect(cut.json().code).toBe('attachments.unsupported_type');
+    const alias = await upload({ name: 'kran.jpeg', type: 'image/jpg', bytes: whole });
+    expect(alias.statusCode).toBe(201);
+  });
+
   it('refuses a photo over 40 megapixels before decoding it, and files over the limits, with 413', async () => {
     const huge = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: 'black' } })
       .jpeg({ quality: 10 })
@@ -199,6 +209,44 @@ describe('who sees what', () => {
       headers: { cookie: cookies.other },
     });
     expect(foreign.statusCode).toBe(404);
+  });
+
+  it('another company’s attachment id is 404 through one’s own order too, and leaves the file unread', async () => {
+    // An order between the other contractor's own client and it, with a photo on it.
+    const theirClient = await makeOrg(t.database.db, 'client');
+    await linkContractor(t.database.db, {
+      clientOrgId: theirClient.id,
+      contractorOrgId: world.otherContractor.id,
+      createdAt: new Date(),
+    });
+    const theirCoordinator = await makeUser(t.database.db, theirClient, 'coordinator');
+    const theirs = await createOrderViaApi(t.app, {
+      cookie: await login(t.app, theirCoordinator),
+      clientOrgId: theirClient.id,
+      contractorOrgId: world.otherContractor.id,
+    });
+    const body = multipart({ name: 'deras.jpg', type: 'image/jpeg', bytes: await photo() });
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${world.otherContractor.id}/work-orders/${theirs.id}/attachments`,
+      headers: { cookie: cookies.other, ...body.headers },
+      payload: body.payload,
+    });
+    expect(uploaded.statusCode).toBe(201);
+    const theirId = uploaded.json().id;
+    for (const suffix of ['', '/thumbnail']) {
+      const res = await t.app.inject({
+        url: `/api/orgs/${world.contractor.id}/work-orders/${order.id}/attachments/${theirId}${suffix}`,
+        headers: { cookie: cookies.manager },
+      });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    const asTheirs = await t.app.inject({
+      url: `/api/orgs/${world.otherContractor.id}/work-orders/${theirs.id}/attachments/${theirId}`,
+      headers: { cookie: cookies.manager },
+    });
+    expect(asTheirs.statusCode).toBe(404);
   });
 
   it('needs a file, and a multipart body', async () => {

@@ -6,7 +6,7 @@
  */
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
-import { defineProblem } from '../../platform/errors.ts';
+import { defineProblem, Problem } from '../../platform/errors.ts';
 
 export const LIMITS = {
   image: 20 * 1024 * 1024,
@@ -62,11 +62,20 @@ const BY_EXTENSION: Record<string, string> = {
   webm: 'video/webm',
 };
 
+/** Declared types some mail programs and old browsers use for the same formats. */
+const ALIASES: Record<string, string> = {
+  'image/jpg': 'image/jpeg',
+  'image/pjpeg': 'image/jpeg',
+  'application/x-pdf': 'application/pdf',
+  'video/x-quicktime': 'video/quicktime',
+};
+
 function claimed(fileName: string | undefined, declared: string | undefined): string[] {
   const claims: string[] = [];
   const ext = fileName?.split('.').pop()?.toLowerCase();
   if (ext && fileName?.includes('.')) claims.push(BY_EXTENSION[ext] ?? 'unknown');
-  if (declared && declared !== 'application/octet-stream') claims.push(declared.toLowerCase());
+  const type = declared?.split(';')[0]?.trim().toLowerCase();
+  if (type && type !== 'application/octet-stream') claims.push(ALIASES[type] ?? type);
   return claims;
 }
 
@@ -82,30 +91,13 @@ export async function processUpload(
   const format = IMAGE.get(mime as never);
   if (format) {
     if (input.length > LIMITS.image) throw fileTooLarge();
-    // Dimensions come from the header: an image bomb is refused before any pixel is decoded.
-    const meta = await sharp(input).metadata();
-    if (!meta.width || !meta.height) throw unsupportedFile();
-    if (meta.width * meta.height > LIMITS.megapixels) throw fileTooLarge();
-    const pipeline = sharp(input, { limitInputPixels: LIMITS.megapixels }).rotate(); // apply, then drop, the EXIF orientation
-    const bytes =
-      format === 'jpeg'
-        ? await pipeline.jpeg({ quality: 85, mozjpeg: true }).toBuffer()
-        : format === 'png'
-          ? await pipeline.png().toBuffer()
-          : await pipeline.webp({ quality: 85 }).toBuffer();
-    const out = await sharp(bytes).metadata();
-    const thumbnail = await sharp(bytes)
-      .resize(320, 320, { fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 75 })
-      .toBuffer();
-    return {
-      kind: 'image',
-      contentType: mime,
-      bytes,
-      thumbnail,
-      width: out.width ?? null,
-      height: out.height ?? null,
-    };
+    try {
+      return await reencodeImage(input, format, mime);
+    } catch (err) {
+      if (err instanceof Problem) throw err;
+      // Bytes that start like a photo but cannot be read as one (cut off, corrupt).
+      throw unsupportedFile({ detail: 'unreadable image' });
+    }
   }
   if (VIDEO.has(mime)) {
     if (input.length > LIMITS.video) throw fileTooLarge();
@@ -116,6 +108,37 @@ export async function processUpload(
     return { kind: 'pdf', contentType: mime, bytes: input, thumbnail: null, width: null, height: null };
   }
   throw unsupportedFile({ detail: mime || 'unknown' });
+}
+
+async function reencodeImage(
+  input: Buffer,
+  format: 'jpeg' | 'png' | 'webp',
+  mime: string,
+): Promise<Processed> {
+  // Dimensions come from the header: an image bomb is refused before any pixel is decoded.
+  const meta = await sharp(input).metadata();
+  if (!meta.width || !meta.height) throw unsupportedFile();
+  if (meta.width * meta.height > LIMITS.megapixels) throw fileTooLarge();
+  const pipeline = sharp(input, { limitInputPixels: LIMITS.megapixels }).rotate(); // apply, then drop, the EXIF orientation
+  const bytes =
+    format === 'jpeg'
+      ? await pipeline.jpeg({ quality: 85, mozjpeg: true }).toBuffer()
+      : format === 'png'
+        ? await pipeline.png().toBuffer()
+        : await pipeline.webp({ quality: 85 }).toBuffer();
+  const out = await sharp(bytes).metadata();
+  const thumbnail = await sharp(bytes)
+    .resize(320, 320, { fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 75 })
+    .toBuffer();
+  return {
+    kind: 'image',
+    contentType: mime,
+    bytes,
+    thumbnail,
+    width: out.width ?? null,
+    height: out.height ?? null,
+  };
 }
 
 /** A file name safe to show and to put in Content-Disposition: no paths, no control characters. */

@@ -1,5 +1,5 @@
 /** Photos, video clips and PDFs on an order: upload, list, download (with byte ranges for video). */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Attachment } from '../../../contract/communication.ts';
 import type { Executor, Tx } from '../../platform/db.ts';
 import { problems } from '../../platform/errors.ts';
@@ -11,7 +11,7 @@ import { insertEvent, workOrderAccess } from '../work-orders/work-orders.reposit
 import { workOrders } from '../work-orders/work-orders.table.ts';
 import { scopeOf } from '../work-orders/work-orders.usecases.ts';
 import { cleanFileName, processUpload } from './attachments.process.ts';
-import { attachments } from './communication.table.ts';
+import { attachments, workOrderMessages } from './communication.table.ts';
 import { type CommunicationDeps, orderToWriteOn, visibilitiesFor } from './communication.usecases.ts';
 
 export type AttachmentDeps = CommunicationDeps & { files: FileStore };
@@ -45,6 +45,8 @@ export async function storeAttachment(args: {
   visibility: 'internal' | 'shared' | 'tenant';
   by: { userId: string | null; orgId: string | null };
   messageId?: string | null;
+  /** False for a reply held for review: its files stay out of the log until it is posted. */
+  logEvent?: boolean;
 }) {
   const processed = await processUpload(args.bytes, {
     fileName: args.fileName,
@@ -73,16 +75,35 @@ export async function storeAttachment(args: {
       createdAt: now,
     })
     .returning();
-  await insertEvent(args.tx, {
-    workOrderId: args.workOrderId,
-    type: 'attachment',
-    visibility: args.visibility,
-    actorUserId: args.by.userId,
-    actorOrgId: args.by.orgId,
-    data: { attachmentId: row!.id, fileName: row!.fileName, kind: row!.kind },
-    createdAt: now,
-  });
+  if (args.logEvent !== false) await logAttachment(args.tx, row!, now);
   return row!;
+}
+
+/** The log entry for a file on the order ("Bild bifogad"). */
+export async function logAttachment(tx: Tx, row: typeof attachments.$inferSelect, at: Date) {
+  await insertEvent(tx, {
+    workOrderId: row.workOrderId,
+    type: 'attachment',
+    visibility: row.visibility,
+    actorUserId: row.uploadedByUserId,
+    actorOrgId: row.uploadedByOrgId,
+    data: { attachmentId: row.id, fileName: row.fileName, kind: row.kind },
+    createdAt: at,
+  });
+}
+
+/**
+ * The files a reader may see: of the visibilities their side may see, and not belonging to a reply
+ * that is held for review (or was rejected) — a stranger's files never reach the order unreviewed.
+ */
+function visibleTo(actor: Actor): SQL {
+  return and(
+    inArray(attachments.visibility, visibilitiesFor(actor)),
+    or(
+      isNull(attachments.messageId),
+      sql`exists (select 1 from ${workOrderMessages} where ${workOrderMessages.id} = ${attachments.messageId} and ${workOrderMessages.status} = 'posted')`,
+    ),
+  )!;
 }
 
 export async function uploadAttachment(
@@ -140,9 +161,7 @@ export async function listAttachments(deps: AttachmentDeps, args: { actor: Actor
     .select({ a: attachments, uploaderName: users.name })
     .from(attachments)
     .leftJoin(users, eq(users.id, attachments.uploadedByUserId))
-    .where(
-      and(eq(attachments.workOrderId, args.id), inArray(attachments.visibility, visibilitiesFor(args.actor))),
-    )
+    .where(and(eq(attachments.workOrderId, args.id), visibleTo(args.actor)))
     .orderBy(asc(attachments.createdAt));
   return { items: rows.map((r) => toAttachment({ ...r.a, uploaderName: r.uploaderName })) };
 }
@@ -157,11 +176,7 @@ export async function findAttachment(
     .select()
     .from(attachments)
     .where(
-      and(
-        eq(attachments.id, args.attachmentId),
-        eq(attachments.workOrderId, args.id),
-        inArray(attachments.visibility, visibilitiesFor(args.actor)),
-      ),
+      and(eq(attachments.id, args.attachmentId), eq(attachments.workOrderId, args.id), visibleTo(args.actor)),
     );
   if (!row) throw problems.notFound();
   return row;

@@ -78,6 +78,27 @@ describe('notes (Notera)', () => {
     expect(internal.statusCode).toBe(400);
   });
 
+  it('takes a Fras only from the client’s list of ready phrases', async () => {
+    const made = await t.app.inject({
+      method: 'POST',
+      url: at(world.contractor.id, '/notes'),
+      headers: { cookie: cookies.technician },
+      payload: { event: 'information', phrase: 'Något helt eget', visibility: 'shared' },
+    });
+    expect(made.statusCode).toBe(400);
+    expect(made.json().errors).toEqual([expect.objectContaining({ field: 'phrase', code: 'invalid_value' })]);
+    const swedish = await t.app.inject({
+      method: 'POST',
+      url: at(world.contractor.id, '/notes'),
+      headers: { cookie: cookies.technician, 'accept-language': 'sv' },
+      payload: { event: 'information', phrase: 'Något helt eget', visibility: 'shared' },
+    });
+    expect(swedish.json().errors[0].message).toBe('Välj en fras ur listan');
+    expect(await events(world.contractor.id, cookies.manager, '?type=note')).not.toContainEqual(
+      expect.objectContaining({ data: expect.objectContaining({ phrase: 'Något helt eget' }) }),
+    );
+  });
+
   it('is refused to viewers (403), to a technician not on the order and to other companies (404)', async () => {
     const viewer = await t.app.inject({
       method: 'POST',
@@ -187,6 +208,21 @@ describe('the text of a reply', () => {
     ['Okej!\n\nSkickat från min iPhone', 'Okej!'],
     ['Svar\n\n-----Ursprungligt meddelande-----\nFrån: x', 'Svar'],
     ['> bara citat', '> bara citat'],
+    [
+      'Torsdag passar.\n\nDen mån 4 maj 2026 kl 09:12 skrev Ordning AO 12 <\nreply+abc@svar.ordning.se>:\n\n> Hej',
+      'Torsdag passar.',
+    ],
+    [
+      'Fine.\n\nOn Mon, 4 May 2026 at 09:12, Ordning AO 12 <\nreply+abc@svar.ordning.se> wrote:\n> Hi',
+      'Fine.',
+    ],
+    ['Svar\n\nFrån: Ordning <reply+x@o.se>\nSkickat: den 4 maj 2026 09:12\nÄmne: x', 'Svar'],
+    ['Vi ses.\nHälsningar\nElsa', 'Vi ses.'],
+    // Without a quote below it, a line ending in "skrev:" is the sender's own text.
+    [
+      'Det här är vad hyresgästen skrev:\nKranen läcker.',
+      'Det här är vad hyresgästen skrev:\nKranen läcker.',
+    ],
   ])('keeps only the new part of %j', (input, expected) => {
     expect(replyText(input)).toBe(expected);
   });

@@ -31,6 +31,8 @@ const texts = {
       open: 'Öppna arbetsordern',
     },
     number: 'AO-nr',
+    files: (names: string) => `${names} (öppna arbetsordern för att se filerna)`,
+    filesLabel: 'Bifogat',
     property: 'Fastighet',
     address: 'Gatuadress',
     footer: 'Skickat av Ordning.',
@@ -60,6 +62,8 @@ const texts = {
       open: 'Open the work order',
     },
     number: 'WO no.',
+    files: (names: string) => `${names} (open the work order to see the files)`,
+    filesLabel: 'Attached',
     property: 'Property',
     address: 'Street address',
     footer: 'Sent by Ordning.',
@@ -78,7 +82,9 @@ export function orderTalkMail(args: {
   publicUrl: string;
   /** For messages: where replies go, and the thread they belong to. */
   replyTo?: string;
-  thread?: { inReplyTo?: string; references?: string[] };
+  thread?: { inReplyTo?: string | undefined; references?: string[] };
+  /** The names of the files on a message. */
+  files?: string[];
 }): MailMessage {
   const { kind, order, recipient, author, body, publicUrl } = args;
   const lang = recipient.locale;
@@ -92,6 +98,7 @@ export function orderTalkMail(args: {
       [t.number, String(order.number)],
       [t.property, order.propertyName],
       [t.address, order.street],
+      [t.filesLabel, args.files?.length ? t.files(args.files.join(', ')) : null],
     ],
     body: { label: k.label, text: body },
     action: { label: k.open, href: workOrderUrl(publicUrl, args.recipientOrgId, order.id) },

@@ -2,11 +2,13 @@
 import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import { defaultPhrases } from '../../../contract/agreements.values.ts';
 import type { eventTypes, noteBodySchema, QuestionItem } from '../../../contract/communication.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db.ts';
 import { defineProblem, problems } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
+import { findAgreement } from '../agreements/agreements.repository.ts';
 import { users } from '../identity/identity.table.ts';
 import { notify } from '../notifications/notifications.ts';
 import { findOrganization, listMembersWithRoles } from '../organizations/organizations.repository.ts';
@@ -79,6 +81,21 @@ export async function addNote(
   }
   return deps.db.transaction(async (tx) => {
     const order = await orderToWriteOn(tx, deps, actor, args.id);
+    if (input.phrase) {
+      // Fras is one of the client's ready phrases (its agreement's list, or the default one).
+      const phrases = (await findAgreement(tx, order))?.phrases ?? [...defaultPhrases];
+      if (!phrases.includes(input.phrase)) {
+        throw problems.validation({
+          errors: [
+            {
+              field: 'phrase',
+              code: 'invalid_value',
+              message: { sv: 'Välj en fras ur listan', en: 'Choose a phrase from the list' },
+            },
+          ],
+        });
+      }
+    }
     await insertEvent(tx, {
       workOrderId: order.id,
       type: 'note',

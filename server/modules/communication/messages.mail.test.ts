@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { createOrderViaApi, login, makeWorld } from '../../testing/factories.ts'
 import { startSmtpServer } from '../../testing/smtp.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { updateWorkOrder } from '../work-orders/work-orders.repository.ts';
+import { attachments } from './communication.table.ts';
 
 const SECRET = 'a-shared-secret-for-inbound-mail-tests';
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -101,7 +103,7 @@ describe('messages by e-mail', () => {
 
   it('a reply by mail comes back onto the order from its sender, without the quoted history, with its photo', async () => {
     smtp.received.length = 0;
-    await sendToInbound({
+    const sentReply = await sendToInbound({
       from: world.users.coordinator.email,
       to: replyTo,
       subject: `Re: Meddelande om arbetsorder ${order.number}`,
@@ -128,6 +130,14 @@ describe('messages by e-mail', () => {
     expect(await t.worker.runOnce()).toBe(1);
     expect(smtp.received[0]!.envelopeTo).toEqual([world.users.technician.email]);
     expect(smtp.received[0]!.parsed.references).toContain(firstMessageId);
+    // The copy Ordning sends on answers the reply itself, which answered the first mail.
+    expect([smtp.received[0]!.parsed.references].flat()).toEqual([firstMessageId, sentReply.messageId]);
+    expect(smtp.received[0]!.parsed.inReplyTo).toBe(sentReply.messageId);
+    // The photo itself stays behind the order's access check; the mail names it.
+    expect(smtp.received[0]!.parsed.text).toContain(
+      'Bifogat: kran.jpg (öppna arbetsordern för att se filerna)',
+    );
+    expect(smtp.received[0]!.parsed.attachments).toEqual([]);
   });
 
   it('a reply from a stranger is held for review, not posted; an administrator can post it', async () => {
@@ -160,6 +170,131 @@ describe('messages by e-mail', () => {
       body: 'Hej från en främling',
       fromEmail: 'okand@example.com',
     });
+  });
+
+  it('a reply over SMTP lands on the order its token names, and on no other', async () => {
+    const second = await createOrderViaApi(t.app, {
+      cookie: cookies.coordinator,
+      clientOrgId: world.client.id,
+      contractorOrgId: world.contractor.id,
+    });
+    smtp.received.length = 0;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${world.contractor.id}/work-orders/${second.id}/messages`,
+      headers: { cookie: cookies.manager },
+      payload: { body: 'Gäller den andra lägenheten.' },
+    });
+    await t.worker.runOnce();
+    const secondMail = smtp.received.find((m) =>
+      m.parsed.subject?.startsWith(`Meddelande om arbetsorder ${second.number} `),
+    );
+    const secondReplyTo = secondMail!.parsed.replyTo!.value[0]!.address!;
+    expect(secondReplyTo).not.toBe(replyTo);
+    const firstBefore = (await thread(world.client.id, cookies.coordinator)).length;
+    await sendToInbound({
+      from: world.users.coordinator.email,
+      to: secondReplyTo,
+      subject: 'Re: den andra',
+      text: 'Ja, den andra.',
+    });
+    const secondThread = (
+      await t.app.inject({
+        url: `/api/orgs/${world.client.id}/work-orders/${second.id}/messages`,
+        headers: { cookie: cookies.coordinator },
+      })
+    ).json().items as Message[];
+    expect(secondThread.map((m) => m.body)).toEqual(['Gäller den andra lägenheten.', 'Ja, den andra.']);
+    expect(await thread(world.client.id, cookies.coordinator)).toHaveLength(firstBefore);
+    await t.worker.runOnce();
+  });
+
+  it('a held reply’s photo stays off the order until an administrator posts the reply', async () => {
+    await sendToInbound({
+      from: 'fotograf@example.org',
+      to: replyTo,
+      subject: 'Re: bild',
+      text: 'Här är en bild',
+      attachments: [{ filename: 'granne.jpg', content: await jpegWithGps(), contentType: 'image/jpeg' }],
+    });
+    const files = async () =>
+      (
+        await t.app.inject({
+          url: `/api/orgs/${world.client.id}/work-orders/${order.id}/attachments`,
+          headers: { cookie: cookies.coordinator },
+        })
+      ).json().items as { id: string; fileName: string }[];
+    const log = async () =>
+      (
+        await t.app.inject({
+          url: `/api/orgs/${world.contractor.id}/work-orders/${order.id}/events?type=attachment`,
+          headers: { cookie: cookies.manager },
+        })
+      ).json().items as { data: { fileName: string } }[];
+    expect((await files()).map((f) => f.fileName)).not.toContain('granne.jpg');
+    expect((await log()).map((e) => e.data.fileName)).not.toContain('granne.jpg');
+    const [stored] = await t.database.db
+      .select()
+      .from(attachments)
+      .where(eq(attachments.fileName, 'granne.jpg'));
+    const download = await t.app.inject({
+      url: `/api/orgs/${world.client.id}/work-orders/${order.id}/attachments/${stored!.id}`,
+      headers: { cookie: cookies.clientAdmin },
+    });
+    expect(download.statusCode).toBe(404);
+    const held = (
+      await t.app.inject({
+        url: `/api/orgs/${world.client.id}/held-mail`,
+        headers: { cookie: cookies.clientAdmin },
+      })
+    ).json().items as { id: string; fromEmail: string; attachments: { fileName: string }[] }[];
+    const item = held.find((h) => h.fromEmail === 'fotograf@example.org')!;
+    expect(item.attachments).toEqual([expect.objectContaining({ fileName: 'granne.jpg', kind: 'image' })]);
+
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${world.client.id}/held-mail/${item.id}/post`,
+      headers: { cookie: cookies.clientAdmin },
+    });
+    expect((await files()).map((f) => f.fileName)).toContain('granne.jpg');
+    expect((await log()).map((e) => e.data.fileName)).toContain('granne.jpg');
+    await t.worker.runOnce();
+  });
+
+  it('an HTML reply keeps only the new text; a signature logo is left out and a file we do not take is named in the log', async () => {
+    const logo = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#036' } })
+      .png()
+      .toBuffer();
+    await sendToInbound({
+      from: world.users.coordinator.email,
+      to: replyTo,
+      subject: 'Re: html',
+      html: `<div dir="ltr">Nyckeln finns hos fastighetsskötaren.</div><br><img src="cid:logo@exempel"><br>
+        <div class="gmail_quote"><div class="gmail_attr">Den mån 4 maj 2026 kl 09:12 skrev Ordning AO ${order.number} &lt;${replyTo}&gt;:</div>
+        <blockquote class="gmail_quote">Hej! Kan vi komma på torsdag?</blockquote></div>`,
+      attachments: [
+        { filename: 'image001.png', content: logo, cid: 'logo@exempel' },
+        {
+          filename: 'offert.docx',
+          content: Buffer.from('PK\x03\x04 not really a document'),
+          contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        },
+      ],
+    });
+    const last = (await thread(world.contractor.id, cookies.technician)).at(-1)!;
+    expect(last.body).toBe('Nyckeln finns hos fastighetsskötaren.');
+    expect(last.attachments).toEqual([]);
+    const [event] = (
+      await t.app.inject({
+        url: `/api/orgs/${world.contractor.id}/work-orders/${order.id}/events?type=message`,
+        headers: { cookie: cookies.technician },
+      })
+    ).json().items as { data: { text: string; droppedFiles?: string[] } }[];
+    expect(event!.data).toMatchObject({
+      text: 'Nyckeln finns hos fastighetsskötaren.',
+      droppedFiles: ['offert.docx'],
+    });
+    await t.worker.runOnce();
   });
 
   it('mail to an unknown reply address is refused by the SMTP listener', async () => {

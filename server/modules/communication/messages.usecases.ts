@@ -5,11 +5,11 @@
  * the order is held for review instead.
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Message } from '../../../contract/communication.ts';
 import { newToken } from '../../platform/auth/tokens.ts';
 import type { Tx } from '../../platform/db.ts';
-import { problems } from '../../platform/errors.ts';
+import { Problem, problems } from '../../platform/errors.ts';
 import { enqueueMail } from '../../platform/mail/mail.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
 import { users } from '../identity/identity.table.ts';
@@ -22,7 +22,8 @@ import {
 import { organizations } from '../organizations/organizations.table.ts';
 import { insertEvent } from '../work-orders/work-orders.repository.ts';
 import { type WorkOrderRow, workOrders } from '../work-orders/work-orders.table.ts';
-import { type AttachmentDeps, storeAttachment, toAttachment } from './attachments.usecases.ts';
+import { cleanFileName } from './attachments.process.ts';
+import { type AttachmentDeps, logAttachment, storeAttachment, toAttachment } from './attachments.usecases.ts';
 import { orderTalkMail } from './communication.mail.ts';
 import { attachments, workOrderMessages } from './communication.table.ts';
 import { orderToWriteOn } from './communication.usecases.ts';
@@ -84,6 +85,47 @@ async function otherSide(
   return { users: chosen, external: [] };
 }
 
+/** The Message-ID Ordning gives its copies of a message (deterministic, so threads can name it later). */
+function relayId(deps: MessageDeps, messageId: string) {
+  return `<msg-${messageId}@${deps.replyDomain}>`;
+}
+
+/**
+ * In-Reply-To and References for a message's mails: the order's earlier messages, oldest first —
+ * for a reply that came by mail both the sender's own Message-ID and that of the copies Ordning sent
+ * on — and, for a message that itself came by mail, the mail it is relaying.
+ */
+async function threadOf(tx: Tx, deps: MessageDeps, orderId: string, messageId: string) {
+  const earlier = await tx
+    .select({
+      id: workOrderMessages.id,
+      direction: workOrderMessages.direction,
+      mailMessageId: workOrderMessages.mailMessageId,
+    })
+    .from(workOrderMessages)
+    .where(
+      and(
+        eq(workOrderMessages.workOrderId, orderId),
+        eq(workOrderMessages.status, 'posted'),
+        sql`${workOrderMessages.id} <> ${messageId}`,
+      ),
+    )
+    .orderBy(desc(workOrderMessages.createdAt))
+    .limit(10);
+  const references: string[] = [];
+  for (const m of earlier.reverse()) {
+    if (m.direction === 'in' && m.mailMessageId) references.push(m.mailMessageId);
+    references.push(m.direction === 'out' && m.mailMessageId ? m.mailMessageId : relayId(deps, m.id));
+  }
+  const [self] = await tx
+    .select({ mailMessageId: workOrderMessages.mailMessageId })
+    .from(workOrderMessages)
+    .where(eq(workOrderMessages.id, messageId));
+  if (self?.mailMessageId) references.push(self.mailMessageId);
+  const unique = [...new Set(references)];
+  return { inReplyTo: unique.at(-1), references: unique };
+}
+
 /** Logs the message and mails it to the other side, threaded after the order's earlier messages. */
 async function deliver(args: {
   tx: Tx;
@@ -95,26 +137,21 @@ async function deliver(args: {
 }) {
   const { tx, deps, order, author, body } = args;
   const token = await ensureReplyToken(tx, order);
-  const earlier = await tx
-    .select({ id: workOrderMessages.mailMessageId })
-    .from(workOrderMessages)
-    .where(
-      and(
-        eq(workOrderMessages.workOrderId, order.id),
-        sql`${workOrderMessages.mailMessageId} is not null`,
-        sql`${workOrderMessages.id} <> ${args.messageId}`,
-      ),
-    )
-    .orderBy(desc(workOrderMessages.createdAt))
-    .limit(10);
-  const references = earlier.map((e) => e.id!).reverse();
-  const thread = { inReplyTo: references.at(-1), references };
+  const thread = await threadOf(tx, deps, order.id, args.messageId);
   const orgName = (await findOrganization(tx, author.orgId))?.name ?? '';
   const { users: recipients, external } = await otherSide(tx, order, author.side);
   const recipientOrgId = author.side === 'contractor' ? order.clientOrgId : order.contractorOrgId!;
   const replyTo = replyAddress(deps, token, order);
   // Every copy of one message shares its Message-ID, so replies from anyone thread after it.
-  const outgoingId = `<msg-${args.messageId}@${deps.replyDomain}>`;
+  const outgoingId = relayId(deps, args.messageId);
+  // The files go no further than the order (its access check); the mail names them.
+  const files = (
+    await tx
+      .select({ fileName: attachments.fileName })
+      .from(attachments)
+      .where(eq(attachments.messageId, args.messageId))
+      .orderBy(asc(attachments.createdAt))
+  ).map((f) => f.fileName);
   const compose = (recipient: { email: string; locale: 'sv' | 'en' }) => ({
     ...orderTalkMail({
       kind: 'message',
@@ -126,6 +163,7 @@ async function deliver(args: {
       publicUrl: deps.publicUrl,
       replyTo,
       thread,
+      files,
     }),
     messageId: outgoingId,
   });
@@ -267,6 +305,29 @@ export async function listMessages(deps: MessageDeps, args: { orderId: string })
   }));
 }
 
+/** Inline pictures smaller than this in an HTML reply are taken for a signature's logo and left out. */
+const SIGNATURE_IMAGE_BYTES = 20 * 1024;
+
+/**
+ * The text of a mail. mailparser turns HTML into text only when the HTML is the whole mail, so an
+ * HTML-only reply with a picture or a file in it (multipart/related or /mixed) has no text: that
+ * HTML is given to mailparser again on its own to be converted the same way (quotes become "> ").
+ */
+async function plainTextOf(parsed: ParsedMail): Promise<string> {
+  if (parsed.text?.trim()) return parsed.text;
+  if (typeof parsed.html !== 'string' || !parsed.html.trim()) return parsed.text ?? '';
+  const alone = [
+    'Content-Type: text/html; charset=utf-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    // Pictures (mailparser has put inline ones in as data: URLs) are attachments, not text.
+    ...(Buffer.from(parsed.html.replace(/<img\b[^>]*>/gi, ''), 'utf8')
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []),
+  ].join('\r\n');
+  return (await simpleParser(alone)).text ?? '';
+}
+
 const TOKEN = /reply\+([A-Za-z0-9_-]{20,100})@/i;
 
 export type InboundResult =
@@ -312,7 +373,7 @@ export async function receiveMail(
       if (seen) return { status: 'duplicate', workOrderId: order.id } as const;
     }
     const author = await partyOf(tx, order, from);
-    const body = replyText(parsed.text ?? '');
+    const body = replyText(await plainTextOf(parsed));
     const now = deps.clock.now();
     const [message] = await tx
       .insert(workOrderMessages)
@@ -329,8 +390,11 @@ export async function receiveMail(
         createdAt: now,
       })
       .returning();
+    const dropped: string[] = [];
     for (const file of parsed.attachments ?? []) {
-      // A reply's attachments are kept when they are of a kind we accept; others are left out.
+      // A small picture the HTML shows inline is a signature's logo or icon, not something sent.
+      if (file.related && file.contentType.startsWith('image/') && file.size < SIGNATURE_IMAGE_BYTES)
+        continue;
       try {
         await storeAttachment({
           tx,
@@ -342,13 +406,18 @@ export async function receiveMail(
           visibility: 'shared',
           by: { userId: author?.userId ?? null, orgId: author?.orgId ?? null },
           messageId: message!.id,
+          // A held reply's files reach the log only when it is posted.
+          logEvent: Boolean(author),
         });
-      } catch {
-        // Unsupported or oversized files in a mail are dropped; the text still arrives.
+      } catch (err) {
+        if (!(err instanceof Problem)) throw err;
+        // A file of a kind we do not take, or too large: the text still arrives, and the log says
+        // which file was left out so nobody waits for it.
+        dropped.push(cleanFileName(file.filename, file.contentType || 'bilaga'));
       }
     }
     if (!author) return { status: 'held', workOrderId: order.id, messageId: message!.id } as const;
-    await postInbound({ tx, deps, order, author, body, messageId: message!.id, now });
+    await postInbound({ tx, deps, order, author, body, messageId: message!.id, now, dropped });
     return { status: 'posted', workOrderId: order.id, messageId: message!.id } as const;
   });
 }
@@ -361,6 +430,8 @@ async function postInbound(args: {
   body: string;
   messageId: string;
   now: Date;
+  /** Files in the mail that could not be kept. */
+  dropped?: string[];
 }) {
   const { tx, deps, order, author, body, messageId, now } = args;
   await insertEvent(tx, {
@@ -369,7 +440,13 @@ async function postInbound(args: {
     visibility: 'shared',
     actorUserId: author.userId,
     actorOrgId: author.orgId,
-    data: { messageId, text: body, byMail: true, fromEmail: author.email },
+    data: {
+      messageId,
+      text: body,
+      byMail: true,
+      fromEmail: author.email,
+      ...(args.dropped?.length ? { droppedFiles: args.dropped } : {}),
+    },
     createdAt: now,
   });
   await deliver({ tx, deps, order, author, body, messageId });
@@ -427,6 +504,23 @@ export async function listHeld(deps: MessageDeps, args: { actor: Actor }) {
     )
     .orderBy(desc(workOrderMessages.createdAt))
     .limit(200);
+  const files = rows.length
+    ? await deps.db
+        .select({
+          messageId: attachments.messageId,
+          fileName: attachments.fileName,
+          kind: attachments.kind,
+          size: attachments.size,
+        })
+        .from(attachments)
+        .where(
+          inArray(
+            attachments.messageId,
+            rows.map((r) => r.m.id),
+          ),
+        )
+        .orderBy(asc(attachments.createdAt))
+    : [];
   return {
     items: rows.map((r) => ({
       id: r.m.id,
@@ -436,6 +530,9 @@ export async function listHeld(deps: MessageDeps, args: { actor: Actor }) {
       subject: r.m.subject ?? '',
       body: r.m.body,
       receivedAt: r.m.createdAt.toISOString(),
+      attachments: files
+        .filter((f) => f.messageId === r.m.id)
+        .map((f) => ({ fileName: f.fileName, kind: f.kind, size: f.size })),
     })),
   };
 }
@@ -472,6 +569,13 @@ export async function reviewHeld(
       .update(workOrderMessages)
       .set({ status: 'posted', authorOrgId: args.actor.orgId })
       .where(eq(workOrderMessages.id, row.m.id));
+    const now = deps.clock.now();
+    const files = await tx
+      .select()
+      .from(attachments)
+      .where(eq(attachments.messageId, row.m.id))
+      .orderBy(asc(attachments.createdAt));
+    for (const file of files) await logAttachment(tx, file, now);
     await postInbound({
       tx,
       deps,
@@ -485,7 +589,7 @@ export async function reviewHeld(
       },
       body: row.m.body,
       messageId: row.m.id,
-      now: deps.clock.now(),
+      now,
     });
   });
 }

@@ -60,14 +60,15 @@ const digestTexts = {
     intro: 'Det här har hänt på era arbetsordrar sedan förra sammanfattningen.',
     open: 'Öppna Ordning',
     footer:
-      'Du får en sammanfattning om dagen i stället för enskilda mejl. Det ändrar du under Kontaktuppgifter.',
+      'Du får en sammanfattning om dagen i stället för enskilda mejl. Det ändrar du under E-postaviseringar i användarmenyn.',
   },
   en: {
     subject: (n: number) => `Ordning: ${n} ${n === 1 ? 'event' : 'events'} since last time`,
     heading: 'Summary from Ordning',
     intro: 'This happened on your work orders since the last summary.',
     open: 'Open Ordning',
-    footer: 'You get one summary a day instead of single mails. Change it under Contact details.',
+    footer:
+      'You get one summary a day instead of single mails. Change it under E-mail notifications in the user menu.',
   },
 };
 
@@ -97,7 +98,8 @@ export async function sendDigests(args: { db: Database; clock: Clock; publicUrl:
         lang: user.locale,
         heading: t.heading,
         intro: t.intro,
-        facts: items.map((item, i) => [String(i + 1), item.line]),
+        facts: [],
+        items: items.map((item) => ({ text: item.line, href: item.link })),
         action: { label: t.open, href: args.publicUrl },
         footer: t.footer,
       });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrderViaApi, login, makeWorld } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { escapeHtml, oneLine } from './layout.ts';
+import { escapeHtml, maskPersonalNumbers, oneLine, renderMail } from './layout.ts';
 
 let t: TestApp;
 
@@ -54,5 +54,40 @@ describe('mail text', () => {
   it('keeps subjects on one line, whatever the user typed', () => {
     expect(oneLine('Läcka\r\nBcc: x@example.com\u2028igen')).toBe('Läcka Bcc: x@example.com igen');
     expect(oneLine('a'.repeat(300), 10)).toBe(`${'a'.repeat(9)}…`);
+  });
+
+  it.each([
+    ['Hyresgäst 19121212-1212 ringer', 'Hyresgäst 19121212-**** ringer'],
+    ['pnr 191212121212.', 'pnr 19121212****.'],
+    ['pnr 121212-1212', 'pnr 121212-****'],
+    ['över hundra: 121212+1212', 'över hundra: 121212+****'],
+    ['samordningsnummer 701063-2391', 'samordningsnummer 701063-****'],
+  ])('masks the personal identity number in %j', (input, expected) => {
+    expect(maskPersonalNumbers(input)).toBe(expected);
+  });
+
+  it.each([
+    'Ring 070-174 06 05 eller 0701234567',
+    'Extern referens 241129-146105-15',
+    'Bunt 64010765-20190819',
+    'Fel kontrollsiffra 19121212-1213',
+    'AO 2375, faktura AO2375',
+  ])('leaves numbers that are not personal identity numbers alone: %j', (input) => {
+    expect(maskPersonalNumbers(input)).toBe(input);
+  });
+
+  it('masks them in every part of a mail, and in subjects', () => {
+    const { html, text } = renderMail({
+      lang: 'sv',
+      heading: 'Om 19121212-1212',
+      intro: 'Gäller 121212-1212',
+      facts: [['Hyresgäst', 'Test Testsson 191212121212']],
+      body: { label: 'Meddelande', text: 'pnr 19121212-1212' },
+      items: [{ text: 'Rad om 121212-1212', href: 'https://o.example/x' }],
+      action: { label: 'Öppna', href: 'https://o.example' },
+      footer: 'Ordning',
+    });
+    expect(`${html}${text}`).not.toMatch(/1212-?1212/);
+    expect(oneLine('Fråga om 19121212-1212')).toBe('Fråga om 19121212-****');
   });
 });

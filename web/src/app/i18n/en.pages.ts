@@ -588,6 +588,7 @@ export const enPages: Messages<typeof svPages> = {
       posted: 'The reply is posted on work order {{number}}.',
       rejected: 'The reply from {{from}} is rejected.',
       none: 'No replies await review.',
+      files: 'Attached: {{files}}',
     },
     files: {
       title: 'Photos and files',
@@ -652,6 +653,7 @@ export const enPages: Messages<typeof svPages> = {
       proposedTimes: 'Proposed times: {{times}}',
       answerTo: 'Answer to: {{question}}',
       from: 'From {{from}}',
+      droppedFiles: 'Attachments that could not be taken (type not supported or too large): {{files}}',
     },
   },
   openQuestions: {

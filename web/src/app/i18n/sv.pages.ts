@@ -592,6 +592,7 @@ export const svPages = {
       posted: 'Svaret är inlagt på arbetsorder {{number}}.',
       rejected: 'Svaret från {{from}} är avvisat.',
       none: 'Inga svar väntar på granskning.',
+      files: 'Bifogat: {{files}}',
     },
     files: {
       title: 'Bilder och filer',
@@ -656,6 +657,8 @@ export const svPages = {
       proposedTimes: 'Föreslagna tider: {{times}}',
       answerTo: 'Svar på: {{question}}',
       from: 'Från {{from}}',
+      droppedFiles:
+        'Bilagor som inte kunde tas emot (filtypen stöds inte eller filen är för stor): {{files}}',
     },
   },
   openQuestions: {

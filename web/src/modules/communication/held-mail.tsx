@@ -30,6 +30,8 @@ export function HeldMailList({
     onSuccess: (_data, { mail, decision }) => {
       void queryClient.invalidateQueries({ queryKey: talkKeys.held(orgId) });
       void queryClient.invalidateQueries({ queryKey: talkKeys.messages(orgId, mail.workOrderId) });
+      // A posted reply's files join the order's photos and files.
+      void queryClient.invalidateQueries({ queryKey: talkKeys.attachments(orgId, mail.workOrderId) });
       void queryClient.invalidateQueries({ queryKey: workOrderKeys.detail(orgId, mail.workOrderId) });
       notify(
         decision === 'post'
@@ -65,6 +67,11 @@ export function HeldMailList({
           <Text mt={4} style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
             {mail.body}
           </Text>
+          {mail.attachments.length > 0 && (
+            <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere' }}>
+              {t('talk.held.files', { files: mail.attachments.map((f) => f.fileName).join(', ') })}
+            </Text>
+          )}
           <Group gap="sm" mt="xs">
             <Button
               mih={44}

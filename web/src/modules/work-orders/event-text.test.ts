@@ -87,6 +87,21 @@ const title = (e: WorkOrderEvent) => eventTitle(e, i18n.t, status);
 const details = (e: WorkOrderEvent) => eventDetails(e, i18n.t, () => undefined);
 
 describe('the log’s Typ and Text', () => {
+  it('says which files of a reply by mail could not be taken', () => {
+    const reply = event('message', {
+      text: 'Se bilagorna',
+      byMail: true,
+      fromEmail: 'elsa@exempel.se',
+      droppedFiles: ['offert.docx', 'IMG_0001.HEIC'],
+    });
+    expect(title(reply)).toBe('Meddelande (svar via e-post)');
+    expect(details(reply)).toEqual([
+      'Se bilagorna',
+      'Från elsa@exempel.se',
+      'Bilagor som inte kunde tas emot (filtypen stöds inte eller filen är för stor): offert.docx, IMG_0001.HEIC',
+    ]);
+  });
+
   it('words a note by its Händelse and shows its phrase and text', () => {
     const note = event('note', {
       event: 'time_booked',

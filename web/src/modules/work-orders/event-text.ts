@@ -169,6 +169,8 @@ export function eventDetails(
       const from = text(data, 'fromEmail');
       if (from) lines.push(t('talk.log.from', { from }));
       if (sentTo.length) lines.push(t('talk.messages.sentTo', { to: sentTo.join(', ') }));
+      const dropped = list(data, 'droppedFiles');
+      if (dropped.length) lines.push(t('talk.log.droppedFiles', { files: dropped.join(', ') }));
       break;
     }
     case 'attachment':
