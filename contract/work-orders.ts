@@ -52,6 +52,12 @@ export const createWorkOrderBodySchema = z
     phrase: text(200).optional(),
     billable: z.boolean().optional().describe('Defaults to false for warranty, true otherwise'),
     externalRef: text(100).optional(),
+    propertyId: z
+      .uuid()
+      .optional()
+      .describe(
+        "A property of the client's register, for an order on its common areas (no object): name, owner and address are filled from it",
+      ),
     objectId: z
       .uuid()
       .optional()

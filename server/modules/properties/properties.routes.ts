@@ -329,7 +329,8 @@ export function propertyRoutes(deps: RegisterDeps) {
             summary: `Import ${register} from CSV: every row is checked first; all rows or none are written`,
             description:
               'Send the file as text/csv (UTF-8, or Windows-1252 as Excel writes it; `;` or `,`). ' +
-              'Rows are matched on their natural key and updated, or added. A file with errors answers 422 ' +
+              'Rows are matched on their natural key and updated, or added; a column the file does not have ' +
+              'is left as it is, an empty cell clears the field. A file with errors answers 422 ' +
               'with one entry per bad row and column (`rows.<line>.<column>`) and writes nothing.',
             params: orgParams,
             body: z.unknown().describe('The CSV file'),

@@ -247,6 +247,29 @@ describe('the client’s own moves', () => {
     expect(asContractor.json().status).toBe('cancelled');
   });
 
+  it('a draft the client no longer wants is made Makulerad with a reason, and no contractor is mailed', async () => {
+    const draft = await createOrderViaApi(t.app, {
+      cookie: cookies.coordinator,
+      clientOrgId: world.client.id,
+      contractorOrgId: world.contractor.id,
+      input: { dispatch: false },
+    });
+    expect(draft.allowedTransitions).toEqual(['cancelled']);
+    const ok = await transition(
+      world.client.id,
+      draft.id,
+      { to: 'cancelled', reason: 'Dubblett' },
+      cookies.coordinator,
+    );
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'cancelled', canDispatch: false, allowedTransitions: [] });
+    const mails = await t.database.db
+      .select()
+      .from(jobs)
+      .where(sql`${jobs.payload}->'context'->>'workOrderId' = ${draft.id}`);
+    expect(mails).toHaveLength(0);
+  });
+
   it('client-only moves are refused to the contractor (409 for the side, 403 for a role, 404 across companies)', async () => {
     const order = await dispatch();
     await transition(world.contractor.id, order.id, { to: 'accepted' }, cookies.manager);

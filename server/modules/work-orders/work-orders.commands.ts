@@ -401,7 +401,7 @@ async function applyTransition(args: {
     if (errors.length) throw problems.validation({ errors });
   }
   const now = clock.now();
-  const closes = !isActive(input.to) && isActive(order.status);
+  const closes = !isActive(input.to) && (isActive(order.status) || order.status === 'draft');
   await updateWorkOrder(tx, order.id, {
     status: input.to,
     updatedAt: now,
@@ -437,7 +437,8 @@ async function applyTransition(args: {
       : null,
     createdAt: now,
   });
-  if (input.to === 'cancelled' && order.contractorOrgId) {
+  // A draft was never sent: whoever was picked for it has nothing to be told.
+  if (input.to === 'cancelled' && order.contractorOrgId && order.status !== 'draft') {
     await queueCancellationMails(deps, tx, { ...order, status: 'cancelled' }, input.reason ?? '');
   }
 }
