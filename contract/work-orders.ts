@@ -304,6 +304,11 @@ export const listWorkOrdersQuerySchema = z.strictObject({
 });
 export type ListWorkOrdersQuery = z.input<typeof listWorkOrdersQuerySchema>;
 
+export const dashboardQuerySchema = listWorkOrdersQuerySchema
+  .pick({ clientOrgId: true, contractorOrgId: true, propertyId: true, overdue: true })
+  .strict();
+export type DashboardQuery = z.input<typeof dashboardQuerySchema>;
+
 export const workOrderListSchema = z
   .object({ items: z.array(workOrderListItemSchema), total: z.number().int() })
   .meta({ id: 'WorkOrderList' });

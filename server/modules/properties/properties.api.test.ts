@@ -448,6 +448,13 @@ describe('an order made from the register', () => {
     expect(foreign.statusCode).toBe(200);
     expect(foreign.json()).toMatchObject({ items: [], total: 0 });
 
+    // Översikt narrows the same way.
+    const dashboard = await t.app.inject({
+      url: `${base()}/work-orders/dashboard?propertyId=${object!.propertyId}`,
+      headers: { cookie: cookies.coordinator },
+    });
+    expect(dashboard.json().all.totals.total).toBe(ids.length);
+
     // The CSV export follows the filter.
     const csv = await t.app.inject({
       url: `${base()}/work-orders/export.csv?view=all&propertyId=${object!.propertyId}`,

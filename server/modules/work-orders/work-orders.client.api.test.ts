@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agreement } from '../../../contract/agreements.ts';
-import type { WorkOrder } from '../../../contract/work-orders.ts';
+import type { Dashboard, WorkOrder } from '../../../contract/work-orders.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { jobs } from '../../platform/jobs/jobs.table.ts';
 import { createOrderViaApi, login, makeOrg, makeUser, makeWorld } from '../../testing/factories.ts';
@@ -453,5 +453,38 @@ describe('the client’s own moves', () => {
       payload: { plannedAt: '2024-12-01' },
     });
     expect(contractorField.statusCode).toBe(403);
+  });
+});
+
+describe('the client’s dashboard, narrowed', () => {
+  const get = (path: string) =>
+    t.app.inject({ url: clientUrl(path), headers: { cookie: cookies.coordinator } });
+
+  it('counts only one contractor’s orders, or only those past their dates, as the list does', async () => {
+    const whole = (await get('/work-orders/dashboard')).json() as Dashboard;
+    const one = await get(`/work-orders/dashboard?contractorOrgId=${second.id}`);
+    expect(one.statusCode).toBe(200);
+    const narrowed = one.json() as Dashboard;
+    const listed = (await get(`/work-orders?view=all&contractorOrgId=${second.id}`)).json();
+    expect(narrowed.all.totals.total).toBe(listed.total);
+    expect(narrowed.all.totals.total).toBeGreaterThan(0);
+    expect(narrowed.all.totals.total).toBeLessThan(whole.all.totals.total);
+    expect(narrowed.byCounterpart.map((c) => c.org.id)).toEqual([second.id]);
+
+    // By now (20 December) the orders sent in October are past their contact and delivery days.
+    const late = (await get('/work-orders/dashboard?overdue=any')).json() as Dashboard;
+    const lateList = (await get('/work-orders?view=active&overdue=any')).json();
+    expect(late.all.totals.total).toBe(lateList.total);
+    expect(late.all.totals.total).toBeGreaterThan(0);
+    const closed = late.all.rows.filter(
+      (r) => !['new', 'accepted', 'material_ordered', 'reporter_unreachable'].includes(r.status),
+    );
+    expect(closed.every((r) => r.total === 0)).toBe(true);
+
+    const foreignProperty = (await get(`/work-orders/dashboard?propertyId=${world.contractor.id}`)).json();
+    expect(foreignProperty.all.totals.total).toBe(0);
+    const bad = await get('/work-orders/dashboard?overdue=yesterday');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('overdue');
   });
 });
