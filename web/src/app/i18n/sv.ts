@@ -171,6 +171,10 @@ export const sv = {
     introContractor:
       'Arbetsordrar per status och typ av uppdrag. Klicka på en siffra för att se arbetsordrarna.',
     introClient: 'Arbetsordrar per status och typ av uppdrag. Klicka på en siffra för att se arbetsordrarna.',
+    narrow: 'Avgränsa översikten',
+    narrowedTitle: 'Urval av {{company}}',
+    onlyOverdue: 'Endast försenade',
+    onlyOverdueHint: 'Aktiva arbetsordrar efter förväntad kontakt- eller leveransdag',
     allTitle: 'Hela {{company}}',
     allClients: 'Alla beställare',
     allContractors: 'Alla entreprenörer',
