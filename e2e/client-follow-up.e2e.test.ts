@@ -88,7 +88,7 @@ describe('following up as the client', () => {
     expect(onProperty).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
 
-    await all.getByRole('link', { name: /^\d+ arbetsordrar?: alla statusar, alla typer$/ }).click();
+    await all.getByRole('link', { name: /^\d+ arbetsord(er|rar): alla statusar, alla typer$/ }).click();
     await visible(page.getByRole('heading', { level: 1, name: 'Arbetsordrar' }));
     const url = new URL(page.url());
     expect(url.searchParams.get('view')).toBe('overdue');
