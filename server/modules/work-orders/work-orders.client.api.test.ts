@@ -109,6 +109,54 @@ describe('agreements', () => {
     expect(foreign.statusCode).toBe(404);
   });
 
+  it('a new agreement starts from domain.md’s defaults, written out here by hand', async () => {
+    const res = await t.app.inject({
+      url: clientUrl(`/agreements/${second.id}`),
+      headers: { cookie: cookies.clientAdmin },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      orderTypes: ['fault', 'warranty', 'hlu', 'authority', 'inspection', 'addon', 'maintenance'],
+      completedVisibleDays: 180,
+      invoiceReferenceTemplate: 'AO{number}',
+      requireFaultType: false,
+      requireRootCause: false,
+      slaRules: {
+        normal: { contactBy: { days: 3, unit: 'working' }, deliverBy: { days: 21, unit: 'working' } },
+      },
+      faultTypes: [
+        'Slitage',
+        'Skadegörelse',
+        'Montagefel',
+        'Materialfel',
+        'Handhavandefel',
+        'Ej fel',
+        'Garantifel',
+      ],
+      rootCauses: [
+        'Ålder/slitage',
+        'Brukarfel',
+        'Utförandefel',
+        'Materialfel',
+        'Konstruktionsfel',
+        'Yttre påverkan',
+        'Okänd',
+      ],
+      phrases: [
+        'Entreprenör är beställd',
+        'Hyresgäst är kontaktad',
+        'Material är beställt',
+        'Tid är bokad med kund',
+        'Felet stämmer inte med vad som står på AO',
+        'Väntar på reservdelar/material',
+        'Extralås ej öppet, kunde inte gå in',
+        'Sökt kund men telefonnummer stämmer ej',
+        'Har lämnat meddelande men inget svar',
+        'Husdjur lös i lägenheten, går inte in',
+      ],
+    });
+  });
+
   it('the client’s administrator sets the terms with If-Match; a coordinator may not', async () => {
     const { agreement, etag } = await getAgreement();
     const { client: _c, contractor: _k, version: _v, updatedAt: _u, ...terms } = agreement;
@@ -270,7 +318,7 @@ describe('the client’s own moves', () => {
     expect(mails).toHaveLength(0);
   });
 
-  it('client-only moves are refused to the contractor (409 for the side, 403 for a role, 404 across companies)', async () => {
+  it('client-only moves are refused to the contractor (409 naming whose move it is, 403 for a role, 404 across companies), changing nothing', async () => {
     const order = await dispatch();
     await transition(world.contractor.id, order.id, { to: 'accepted' }, cookies.manager);
     await transition(
@@ -281,6 +329,40 @@ describe('the client’s own moves', () => {
     );
     const byContractor = await transition(world.contractor.id, order.id, { to: 'invoiced' }, cookies.manager);
     expect(byContractor.statusCode).toBe(409);
+    expect(byContractor.json()).toMatchObject({
+      code: 'work_orders.client_only',
+      title: 'Det är beställaren som gör detta med arbetsordern',
+    });
+    const reopen = await transition(
+      world.contractor.id,
+      order.id,
+      { to: 'accepted', reason: 'Vi vill göra om' },
+      cookies.contractorAdmin,
+    );
+    expect(reopen.json().code).toBe('work_orders.client_only');
+    const cancelNew = await dispatch();
+    const cancel = await transition(
+      world.contractor.id,
+      cancelNew.id,
+      { to: 'cancelled', reason: 'Hinner inte' },
+      cookies.manager,
+    );
+    expect(cancel.json()).toMatchObject({ status: 409, code: 'work_orders.client_only' });
+    // …and the contractor's own move is not the client's to make.
+    const accept = await transition(world.client.id, cancelNew.id, { to: 'accepted' }, cookies.coordinator);
+    expect(accept.json()).toMatchObject({ status: 409, code: 'work_orders.contractor_only' });
+    const bulk = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${world.contractor.id}/work-orders/bulk-transitions`,
+      headers: { cookie: cookies.manager },
+      payload: { ids: [order.id], to: 'invoiced' },
+    });
+    expect(bulk.json()).toMatchObject({ status: 409, code: 'work_order.bulk_blocked' });
+    const after = await t.app.inject({
+      url: clientUrl(`/work-orders/${order.id}`),
+      headers: { cookie: cookies.coordinator },
+    });
+    expect(after.json().status).toBe('done');
     const byViewer = await transition(world.client.id, order.id, { to: 'invoiced' }, cookies.viewer);
     expect(byViewer.statusCode).toBe(403);
     const across = await transition(

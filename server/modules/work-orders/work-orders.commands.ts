@@ -44,6 +44,29 @@ import type { WorkOrderRow } from './work-orders.table.ts';
 import { getWorkOrder, notPermitted, scopeOf, type WorkOrderDeps } from './work-orders.usecases.ts';
 import { closeOutOf } from './work-orders.view.ts';
 
+/**
+ * A move the status machine has, but for the other side. Still 409 (domain.md: any move not allowed
+ * is a conflict, and changes nothing), with a code and title that say whose move it is.
+ */
+export const otherSidesMove = {
+  client: defineProblem({
+    status: 409,
+    code: 'work_orders.contractor_only',
+    title: {
+      sv: 'Det är entreprenören som gör detta med arbetsordern',
+      en: 'The contractor does this with the work order',
+    },
+  }),
+  contractor: defineProblem({
+    status: 409,
+    code: 'work_orders.client_only',
+    title: {
+      sv: 'Det är beställaren som gör detta med arbetsordern',
+      en: 'The client does this with the work order',
+    },
+  }),
+};
+
 export const invalidTransition = defineProblem({
   status: 409,
   code: 'work_orders.invalid_transition',
@@ -364,8 +387,12 @@ async function applyTransition(args: {
   const { tx, deps, actor, order, input } = args;
   const clock = deps.clock;
   const side = sideOf(actor)!;
-  if (!findRule(order.status, input.to, side))
+  if (!findRule(order.status, input.to, side)) {
+    // Makulera, Fakturerad and reopening are the client's; accepting and completing the contractor's.
+    if (findRule(order.status, input.to, side === 'client' ? 'contractor' : 'client'))
+      throw otherSidesMove[side]({ detail: `${order.status} → ${input.to}` });
     throw invalidTransition({ detail: `${order.status} → ${input.to}` });
+  }
   if (!canTransitionTo(actor, order, input.to)) throw notPermitted();
   const closeOut =
     input.to === 'done' ? closeOutOf({ order, agreement: await findAgreement(tx, order) }) : undefined;
