@@ -213,6 +213,52 @@ describe('importing the register from CSV', () => {
     }
   });
 
+  it('finds units by serial number or model, and tenants by name or phone digits, across the register', async () => {
+    const get = (path: string, cookie = cookies.coordinator) =>
+      t.app.inject({ url: `${base()}${path}`, headers: { cookie } });
+    const bySerial = await get('/units?q=9115512');
+    expect(bySerial.statusCode, bySerial.body).toBe(200);
+    expect(bySerial.json()).toMatchObject({
+      total: 1,
+      items: [
+        {
+          name: 'Diskmaskin',
+          serialNumber: '91155123',
+          isAppliance: true,
+          roomName: 'Kök',
+          roomCode: '076506',
+          objectNumber: '64010765',
+          propertyDesignation: 'Stockholm Tallkrogen 3',
+        },
+      ],
+    });
+    expect((await get('/units?q=electrolux')).json().total).toBe(1);
+    const inObject = (await get(`/units?objectId=${bySerial.json().items[0].objectId}`)).json();
+    expect(inObject.items.map((u: { name: string }) => u.name)).toEqual(['Diskbänk', 'Diskmaskin']);
+
+    // Digits are compared whatever the spacing: 079-999 99 99 finds 0799999999.
+    const byPhone = (await get('/tenants?q=079-999 99')).json();
+    expect(byPhone).toMatchObject({
+      total: 1,
+      items: [{ name: 'Test Testsson', phoneHome: '0799999999', objectNumber: '64010765' }],
+    });
+    expect((await get('/tenants?q=testsson')).json().total).toBe(1);
+    expect((await get('/tenants?q=%25')).json().total).toBe(0);
+
+    // Another client's register is not searched; a contractor cannot read it at all.
+    const foreign = await t.app.inject({
+      url: `/api/orgs/${otherClientId}/units?q=91155123`,
+      headers: { cookie: cookies.otherClient },
+    });
+    expect(foreign.json()).toEqual({ items: [], total: 0 });
+    const contractor = await t.app.inject({
+      url: `/api/orgs/${world.contractor.id}/tenants`,
+      headers: { cookie: cookies.contractor },
+    });
+    expect(contractor.statusCode).toBe(403);
+    expect((await get('/units?objectId=x')).json().errors[0].field).toBe('objectId');
+  });
+
   it('is for the client’s administrators: coordinators read, contractors get 403, another client sees nothing', async () => {
     expect((await importCsv('properties', 'Fastighet\nX 1\n', cookies.coordinator)).statusCode).toBe(403);
     expect(

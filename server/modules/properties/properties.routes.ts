@@ -13,10 +13,13 @@ import {
   type Register,
   type RegisterObject,
   registerListQuery,
+  registerPartListQuery,
   registers,
   roomInputSchema,
   tenantInputSchema,
+  tenantListSchema,
   unitInputSchema,
+  unitListSchema,
 } from '../../../contract/properties.ts';
 import { problems } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
@@ -36,6 +39,8 @@ import {
   getProperty,
   listObjectsFor,
   listPropertiesFor,
+  listTenantsFor,
+  listUnitsFor,
   type RegisterDeps,
   replaceObject,
   replaceProperty,
@@ -221,6 +226,33 @@ export function propertyRoutes(deps: RegisterDeps) {
         reply.header('etag', `"${object.version}"`);
         return object;
       },
+    );
+
+    app.get(
+      '/units',
+      {
+        schema: {
+          tags,
+          summary: 'Units (Enheter) across the register: by name, unit type, model or serial number',
+          params: orgParams,
+          querystring: registerPartListQuery,
+          response: { 200: unitListSchema, ...errors },
+        },
+      },
+      async (request) => listUnitsFor(deps, { actor: request.actor, ...request.query }),
+    );
+    app.get(
+      '/tenants',
+      {
+        schema: {
+          tags,
+          summary: 'Tenants (Hyresgäster) across the register: by name, e-mail or phone number',
+          params: orgParams,
+          querystring: registerPartListQuery,
+          response: { 200: tenantListSchema, ...errors },
+        },
+      },
+      async (request) => listTenantsFor(deps, { actor: request.actor, ...request.query }),
     );
 
     const part = <S extends z.ZodType>(args: {
