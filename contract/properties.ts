@@ -177,6 +177,40 @@ export const registerListQuery = z.strictObject({
   ...pageQuery,
 });
 
+export const registerPartListQuery = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  objectId: z.uuid().optional(),
+  propertyId: z.uuid().optional(),
+  ...pageQuery,
+});
+
+/** Where a unit or a tenant is in the register. */
+const placeOf = {
+  objectId: z.uuid(),
+  objectNumber: z.string(),
+  street: z.string(),
+  propertyId: z.uuid(),
+  propertyDesignation: z.string(),
+};
+
+export const unitListSchema = z
+  .object({
+    items: z.array(
+      unitSchema.extend({
+        roomId: z.uuid(),
+        roomName: z.string(),
+        roomCode: z.string().nullable(),
+        ...placeOf,
+      }),
+    ),
+    total: z.number().int(),
+  })
+  .meta({ id: 'UnitList' });
+
+export const tenantListSchema = z
+  .object({ items: z.array(tenantSchema.extend(placeOf)), total: z.number().int() })
+  .meta({ id: 'TenantList' });
+
 export const propertyListSchema = z.object({ items: z.array(propertySchema), total: z.number().int() });
 export const objectListSchema = z.object({ items: z.array(objectSummarySchema), total: z.number().int() });
 

@@ -52,6 +52,12 @@ export const createWorkOrderBodySchema = z
     phrase: text(200).optional(),
     billable: z.boolean().optional().describe('Defaults to false for warranty, true otherwise'),
     externalRef: text(100).optional(),
+    propertyId: z
+      .uuid()
+      .optional()
+      .describe(
+        "A property of the client's register, for an order on its common areas (no object): name, owner and address are filled from it",
+      ),
     objectId: z
       .uuid()
       .optional()
@@ -297,6 +303,11 @@ export const listWorkOrdersQuerySchema = z.strictObject({
   ...pageQuery,
 });
 export type ListWorkOrdersQuery = z.input<typeof listWorkOrdersQuerySchema>;
+
+export const dashboardQuerySchema = listWorkOrdersQuerySchema
+  .pick({ clientOrgId: true, contractorOrgId: true, propertyId: true, overdue: true })
+  .strict();
+export type DashboardQuery = z.input<typeof dashboardQuerySchema>;
 
 export const workOrderListSchema = z
   .object({ items: z.array(workOrderListItemSchema), total: z.number().int() })

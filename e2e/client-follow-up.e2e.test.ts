@@ -56,6 +56,48 @@ describe('following up as the client', () => {
     await context.close();
   });
 
+  it('Översikt narrowed to the overdue orders on one property: a number opens the same orders in the list', async () => {
+    const { context, page, org } = await loggedIn('bestallare');
+    // A property that has an overdue order in the demo, whichever it is today.
+    const late = await api<{ items: { propertyName: string }[] }>(
+      page,
+      'GET',
+      `/api/orgs/${org}/work-orders?view=active&overdue=any&limit=1`,
+    );
+    const property = late.items[0]!.propertyName;
+    await page.getByRole('navigation', { name: 'Sidor' }).getByRole('link', { name: 'Översikt' }).click();
+    const main = page.getByRole('main');
+    const all = main.getByRole('table', { name: 'Alla entreprenörer' });
+    const totalOf = async () =>
+      Number(await all.getByRole('row').last().getByRole('cell').last().textContent());
+    await visible(all);
+    const everything = await totalOf();
+
+    await main.getByLabel('Endast försenade').check();
+    await page.waitForURL((url) => url.search.includes('overdue=yes'));
+    await visible(main.getByRole('heading', { name: 'Urval av Exempelbostäder AB' }));
+    await expect.poll(totalOf).toBeLessThan(everything);
+    const overdue = await totalOf();
+    expect(overdue).toBeGreaterThan(0);
+
+    await main.getByLabel('Fastighet', { exact: true }).fill(property.split(' ').at(-2)!);
+    await page.getByRole('option', { name: property, exact: true }).click();
+    await page.waitForURL((url) => url.search.includes('property='));
+    await expect.poll(totalOf).toBeLessThanOrEqual(overdue);
+    const onProperty = await totalOf();
+    expect(onProperty).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await all.getByRole('link', { name: /^\d+ arbetsord(er|rar): alla statusar, alla typer$/ }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Arbetsordrar' }));
+    const url = new URL(page.url());
+    expect(url.searchParams.get('view')).toBe('overdue');
+    expect(url.searchParams.get('property')).toMatch(/^[0-9a-f-]{36}$/);
+    await visible(main.getByText(`Visar 1–${onProperty} av ${onProperty}`));
+    await expect.poll(() => main.getByLabel('Fastighet', { exact: true }).inputValue()).toBe(property);
+    await context.close();
+  });
+
   it('Försenade lists the active orders past their contact or delivery day, each flagged', async () => {
     const { context, page } = await loggedIn('bestallare');
     const main = page.getByRole('main');

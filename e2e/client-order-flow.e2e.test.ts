@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { slaDates } from '../server/modules/agreements/agreements.sla.ts';
+import { demoAgreements } from '../server/modules/demo/demo.data.ts';
 import { seriousViolations } from './support/axe.ts';
 import { logIn, newContext, visible } from './support/browser.ts';
 import { setUpServerAndBrowser } from './support/fixture.ts';
@@ -80,12 +82,10 @@ describe('the client’s order from the register to Fakturerad', () => {
     expect(await detail(main, 'Namn').textContent()).toBe(tenant);
     expect(await detail(main, 'Nyckelinformation').textContent()).toBe('Nyckel hos grannen i 1 tr');
     // JM step 16: the dates the agreement gives, after the day the order was sent.
-    const contactBy = (await detail(main, 'Förväntad kontaktdag senast').textContent()) ?? '';
-    const deliverBy = (await detail(main, 'Förväntad leveransdag senast').textContent()) ?? '';
-    expect(contactBy).toMatch(DATE);
-    expect(deliverBy).toMatch(DATE);
-    expect(contactBy > stockholmDate()).toBe(true);
-    expect(deliverBy > contactBy).toBe(true);
+    // Normal priority with Exempel Rör AB: 3 and 21 working days, Swedish holidays left out.
+    const expected = slaDates(demoAgreements.ror.slaRules, 'normal', stockholmDate());
+    expect(await detail(main, 'Förväntad kontaktdag senast').textContent()).toBe(expected.contactBy);
+    expect(await detail(main, 'Förväntad leveransdag senast').textContent()).toBe(expected.deliverBy);
 
     // The contractor accepts and completes it; its agreement requires Feltyp and Rotorsak.
     await logOut(page);
@@ -137,6 +137,42 @@ describe('the client’s order from the register to Fakturerad', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     }
+  });
+
+  it('an order on a property’s common areas (Allmänt utrymme) takes the property’s address and has no object', async () => {
+    const context = await newContext(env.browser(), env.server().baseUrl);
+    const page = await context.newPage();
+    await logIn(page, 'bestallare');
+    await page.getByRole('main').getByRole('link', { name: 'Registrera arbetsorder' }).click();
+    const form = page.getByRole('main');
+    const description = `Torktumlaren i tvättstugan startar inte (e2e ${Date.now()})`;
+    await form.getByLabel('Uppdragsbeskrivning').fill(description);
+    await form.getByLabel('Fastighet', { exact: true }).fill('Rosenborg');
+    await page.getByRole('option', { name: 'Solna Rosenborg 3', exact: true }).click();
+    await form.getByLabel(/^Allmänt utrymme/).check();
+    await visible(form.getByText('Ordern gäller fastighetens allmänna utrymmen.', { exact: false }));
+    expect(await form.getByLabel(/^Objekt( \*)?$/).count()).toBe(0);
+    expect(await form.getByLabel(/^Gatuadress/).inputValue()).not.toBe('');
+    const street = await form.getByLabel(/^Gatuadress/).inputValue();
+    await form.getByLabel('Utrymme', { exact: true }).fill('Tvättstuga');
+    // No tenant lives in a laundry room: the reporter is given by hand.
+    await form.getByRole('button', { name: 'Skicka till entreprenör' }).click();
+    await visible(form.getByText('Rätta de markerade fälten.'));
+    await form.getByLabel(/^Anmälarens namn/).fill('Brf Vågens styrelse');
+    await form
+      .getByLabel(/^Telefonnummer/)
+      .first()
+      .fill('08-465 004 10');
+    await choose(page, form.getByLabel(/^Entreprenör( \*)?$/), 'Exempel Rör AB');
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Skicka till entreprenör' }).click();
+
+    await visible(page.getByRole('heading', { level: 1, name: /^Arbetsorder \d+$/ }));
+    const main = page.getByRole('main');
+    expect(await detail(main, 'Fastighet').textContent()).toBe('Solna Rosenborg 3');
+    expect(await detail(main, 'Gatuadress').textContent()).toBe(street);
+    expect(await detail(main, 'Utrymme').textContent()).toBe('Tvättstuga');
+    await context.close();
   });
 
   it('Makulera asks for a reason; the contractor then sees the order as Makulerad and has an e-mail about it', async () => {

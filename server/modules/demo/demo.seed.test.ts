@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlaRules } from '../../../contract/agreements.values.ts';
+import { stockholmDate } from '../../platform/dates.ts';
 import { queryRows } from '../../platform/db.ts';
 import { login } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { slaDates } from '../agreements/agreements.sla.ts';
 import { DEMO_PASSWORD, demoOrders, demoUsers } from './demo.data.ts';
 import { demoBanner, seedDemoIfWanted } from './demo.seed.ts';
 
@@ -130,6 +133,33 @@ describe('the demo', () => {
     expect(counts!.units).toBeGreaterThan(counts!.objects * 5);
     expect(counts!.linked).toBe(demoOrders.length);
     expect(counts!.dated).toBe(counts!.sent);
+  });
+
+  it('dates every sent order as its own agreement says, to the day', async () => {
+    const rows = await queryRows<{
+      number: number;
+      priority: string;
+      ordered_at: Date;
+      contact_by: string | null;
+      deliver_by: string | null;
+      sla_rules: SlaRules;
+    }>(
+      t.database.db,
+      sql`select w.number, w.priority, w.ordered_at, w.contact_by::text, w.deliver_by::text, a.sla_rules
+          from work_orders w
+          join agreements a on a.client_org_id = w.client_org_id and a.contractor_org_id = w.contractor_org_id
+          where w.ordered_at is not null`,
+    );
+    expect(rows.length).toBe(demoOrders.filter((o) => o.status !== 'draft').length);
+    // The two agreements differ, so an order dated by the wrong one would show here.
+    expect(new Set(rows.map((r) => JSON.stringify(r.sla_rules))).size).toBe(2);
+    for (const row of rows) {
+      const expected = slaDates(row.sla_rules, row.priority, stockholmDate(new Date(row.ordered_at)));
+      expect({ number: row.number, contactBy: row.contact_by, deliverBy: row.deliver_by }).toEqual({
+        number: row.number,
+        ...expected,
+      });
+    }
   });
 
   it('keeps the new-order mail only for orders still waiting', async () => {

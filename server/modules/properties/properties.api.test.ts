@@ -1,9 +1,16 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegisterObject } from '../../../contract/properties.ts';
-import { createOrderViaApi, login, makeOrg, makeUser, makeWorld } from '../../testing/factories.ts';
+import {
+  createOrderViaApi,
+  login,
+  makeOrg,
+  makeUser,
+  makeWorld,
+  orderInput,
+} from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { properties, registerObjects, tenants } from './properties.table.ts';
+import { properties, registerObjects, tenants, units } from './properties.table.ts';
 
 let t: TestApp;
 let world: Awaited<ReturnType<typeof makeWorld>>;
@@ -124,6 +131,29 @@ describe('importing the register from CSV', () => {
     ]);
   });
 
+  it('refuses a day that is not in the calendar, naming its row and column, and writes none of the file', async () => {
+    const res = await importCsv(
+      'units',
+      'Objektnummer;Utrymme;Enhet;Installerad;Utfört underhåll\n64010765;Hall;Hatthylla;2020-01-01;\n64010765;Hall;Spegel;2024-02-30;2024-13-01\n',
+    );
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'rows.3.Installerad',
+      'rows.3.Utfört underhåll',
+    ]);
+    expect(await t.database.db.select().from(units).where(eq(units.name, 'Hatthylla'))).toHaveLength(0);
+  });
+
+  it('says a spreadsheet saved as .xlsx is not a CSV file, instead of reading its bytes', async () => {
+    // An .xlsx file is a zip archive: "PK", version bytes and zeros.
+    const xlsx = Buffer.concat([Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000'), Buffer.alloc(64)]);
+    const res = await importCsv('properties', xlsx);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ field: 'file', code: 'not_csv', message: expect.stringMatching(/CSV/) }),
+    ]);
+  });
+
   it('refuses rows that name an object or property not in the register, writing nothing', async () => {
     const res = await importCsv(
       'tenants',
@@ -141,9 +171,32 @@ describe('importing the register from CSV', () => {
     ]);
   });
 
-  it('updates rows it already has, matched on their key', async () => {
+  it('updates rows it already has, matched on their key, leaving the columns the file does not have as they are', async () => {
     const res = await importCsv('properties', 'Fastighet;Företag\nsolna rosenborg 3;Brf Vågen 2\n');
     expect(res.json()).toEqual({ register: 'properties', created: 0, updated: 1 });
+    const [solna] = await t.database.db
+      .select()
+      .from(properties)
+      .where(sql`lower(${properties.designation}) = 'solna rosenborg 3'`);
+    expect(solna).toMatchObject({
+      ownerName: 'Brf Vågen 2',
+      adminArea: '2',
+      street: 'Rosenborgsgatan 12',
+      postalCode: '169 74',
+      city: 'Solna',
+    });
+    // An empty cell in a column the file has clears that field.
+    await importCsv('units', 'Objektnummer;Utrymme;Kod;Enhet;Serienummer\n64010765;Kök;076506;Diskmaskin;\n');
+    const [dishwasher] = await t.database.db.select().from(units).where(eq(units.name, 'Diskmaskin'));
+    expect(dishwasher).toMatchObject({
+      serialNumber: null,
+      model: 'Electrolux ESF5545LOX',
+      isAppliance: true,
+    });
+    await importCsv(
+      'units',
+      'Objektnummer;Utrymme;Kod;Enhet;Serienummer\n64010765;Kök;076506;Diskmaskin;91155123\n',
+    );
   });
 
   it('exports each register in the columns it imports, so a round trip changes nothing', async () => {
@@ -158,6 +211,52 @@ describe('importing the register from CSV', () => {
       expect(back.statusCode, `${register}: ${back.body}`).toBe(200);
       expect(back.json().created, register).toBe(0);
     }
+  });
+
+  it('finds units by serial number or model, and tenants by name or phone digits, across the register', async () => {
+    const get = (path: string, cookie = cookies.coordinator) =>
+      t.app.inject({ url: `${base()}${path}`, headers: { cookie } });
+    const bySerial = await get('/units?q=9115512');
+    expect(bySerial.statusCode, bySerial.body).toBe(200);
+    expect(bySerial.json()).toMatchObject({
+      total: 1,
+      items: [
+        {
+          name: 'Diskmaskin',
+          serialNumber: '91155123',
+          isAppliance: true,
+          roomName: 'Kök',
+          roomCode: '076506',
+          objectNumber: '64010765',
+          propertyDesignation: 'Stockholm Tallkrogen 3',
+        },
+      ],
+    });
+    expect((await get('/units?q=electrolux')).json().total).toBe(1);
+    const inObject = (await get(`/units?objectId=${bySerial.json().items[0].objectId}`)).json();
+    expect(inObject.items.map((u: { name: string }) => u.name)).toEqual(['Diskbänk', 'Diskmaskin']);
+
+    // Digits are compared whatever the spacing: 079-999 99 99 finds 0799999999.
+    const byPhone = (await get('/tenants?q=079-999 99')).json();
+    expect(byPhone).toMatchObject({
+      total: 1,
+      items: [{ name: 'Test Testsson', phoneHome: '0799999999', objectNumber: '64010765' }],
+    });
+    expect((await get('/tenants?q=testsson')).json().total).toBe(1);
+    expect((await get('/tenants?q=%25')).json().total).toBe(0);
+
+    // Another client's register is not searched; a contractor cannot read it at all.
+    const foreign = await t.app.inject({
+      url: `/api/orgs/${otherClientId}/units?q=91155123`,
+      headers: { cookie: cookies.otherClient },
+    });
+    expect(foreign.json()).toEqual({ items: [], total: 0 });
+    const contractor = await t.app.inject({
+      url: `/api/orgs/${world.contractor.id}/tenants`,
+      headers: { cookie: cookies.contractor },
+    });
+    expect(contractor.statusCode).toBe(403);
+    expect((await get('/units?objectId=x')).json().errors[0].field).toBe('objectId');
   });
 
   it('is for the client’s administrators: coordinators read, contractors get 403, another client sees nothing', async () => {
@@ -395,6 +494,13 @@ describe('an order made from the register', () => {
     expect(foreign.statusCode).toBe(200);
     expect(foreign.json()).toMatchObject({ items: [], total: 0 });
 
+    // Översikt narrows the same way.
+    const dashboard = await t.app.inject({
+      url: `${base()}/work-orders/dashboard?propertyId=${object!.propertyId}`,
+      headers: { cookie: cookies.coordinator },
+    });
+    expect(dashboard.json().all.totals.total).toBe(ids.length);
+
     // The CSV export follows the filter.
     const csv = await t.app.inject({
       url: `${base()}/work-orders/export.csv?view=all&propertyId=${object!.propertyId}`,
@@ -407,6 +513,74 @@ describe('an order made from the register', () => {
     const bad = await list(cookies.coordinator, world.client.id, 'not-an-id');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('propertyId');
+  });
+
+  it('takes a property alone for its common areas: name, owner and address from the register, and listed under the property', async () => {
+    const [property] = await t.database.db
+      .select()
+      .from(properties)
+      .where(
+        and(
+          eq(properties.clientOrgId, world.client.id),
+          sql`lower(${properties.designation}) = 'solna rosenborg 3'`,
+        ),
+      );
+    const order = await createOrderViaApi(t.app, {
+      cookie: cookies.coordinator,
+      clientOrgId: world.client.id,
+      contractorOrgId: world.contractor.id,
+      input: {
+        propertyId: property!.id,
+        propertyName: undefined,
+        ownerName: undefined,
+        street: undefined,
+        postalCode: undefined,
+        city: undefined,
+        objectNumber: undefined,
+        room: 'Tvättstuga',
+        unit: undefined,
+        reporter: { name: 'Brf Vågens styrelse', phones: [{ kind: 'work', number: '08-465 004 10' }] },
+        description: 'Torktumlaren i tvättstugan startar inte',
+      },
+    });
+    expect(order).toMatchObject({
+      propertyName: 'solna rosenborg 3',
+      ownerName: 'Brf Vågen 2',
+      street: 'Rosenborgsgatan 12',
+      postalCode: '169 74',
+      city: 'Solna',
+      objectNumber: null,
+      room: 'Tvättstuga',
+    });
+    const listed = await t.app.inject({
+      url: `${base()}/work-orders?view=all&propertyId=${property!.id}`,
+      headers: { cookie: cookies.coordinator },
+    });
+    expect(listed.json().items.map((i: { id: string }) => i.id)).toContain(order.id);
+
+    // An object of another property, or a property of another client, is named as the fault.
+    const [elsewhere] = await t.database.db
+      .select()
+      .from(registerObjects)
+      .where(
+        and(eq(registerObjects.clientOrgId, world.client.id), ne(registerObjects.propertyId, property!.id)),
+      );
+    const mismatch = await t.app.inject({
+      method: 'POST',
+      url: `${base()}/work-orders`,
+      headers: { cookie: cookies.coordinator },
+      payload: { ...orderInput(), propertyId: property!.id, objectId: elsewhere!.id, dispatch: false },
+    });
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.json().errors[0]).toMatchObject({ field: 'objectId', code: 'unknown_reference' });
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${otherClientId}/work-orders`,
+      headers: { cookie: cookies.otherClient },
+      payload: { ...orderInput(), propertyId: property!.id, dispatch: false },
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors[0]).toMatchObject({ field: 'propertyId', code: 'unknown_reference' });
   });
 
   it('refuses an object of another client, and a unit of another room, naming the field', async () => {

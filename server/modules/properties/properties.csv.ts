@@ -6,6 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { isoDate } from '../../../contract/common.ts';
 import type { Register } from '../../../contract/properties.ts';
 
 export type Column = {
@@ -144,7 +145,8 @@ function convert(
       return b === undefined ? { error: { sv: 'Ange ja eller nej', en: 'Use yes or no' } } : { value: b };
     }
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+      // A real calendar day: 2024-02-30 is refused here, not by the database halfway through.
+      return isoDate.safeParse(value).success
         ? { value }
         : { error: { sv: 'Datum skrivs ÅÅÅÅ-MM-DD', en: 'Dates are written YYYY-MM-DD' } };
     case 'postalCode':
@@ -181,6 +183,22 @@ export function parseRegisterCsv(
   bytes: Buffer,
 ): { rows: ParsedRow[]; errors: CsvError[] } {
   const text = decode(bytes);
+  // A spreadsheet saved as .xlsx (a zip) or any other binary file: say so rather than read noise.
+  if (text.includes('\u0000')) {
+    return {
+      rows: [],
+      errors: [
+        {
+          field: 'file',
+          code: 'not_csv',
+          message: {
+            sv: 'Filen är inte en CSV-fil. Spara den i Excel som "CSV (semikolonavgränsad)" och försök igen.',
+            en: 'The file is not a CSV file. Save it from Excel as "CSV (semicolon delimited)" and try again.',
+          },
+        },
+      ],
+    };
+  }
   const defs = columns[register];
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -236,7 +254,9 @@ export function parseRegisterCsv(
     const values: ParsedRow['values'] = {};
     for (const def of defs) {
       const at = positions.get(def.key);
-      const result = convert(def, at === undefined ? '' : (record[at] ?? ''));
+      // A column the file does not have is not part of the row: the import leaves that field alone.
+      if (at === undefined) continue;
+      const result = convert(def, record[at] ?? '');
       if ('error' in result)
         errors.push({ field: `rows.${info.lines}.${def.label}`, code: 'invalid', message: result.error });
       else values[def.key] = result.value;

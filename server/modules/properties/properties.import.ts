@@ -41,6 +41,13 @@ type Result = { register: Register; created: number; updated: number };
 
 const s = (v: string | boolean | null | undefined) => (typeof v === 'string' ? v : null);
 const b = (v: string | boolean | null | undefined) => (typeof v === 'boolean' ? v : null);
+type Values = ParsedRow['values'];
+/**
+ * A column the file does not have is left as the register has it (undefined is not written); a
+ * column it has but leaves empty clears the field.
+ */
+const os = (v: Values, k: string) => (k in v ? s(v[k]) : undefined);
+const ob = (v: Values, k: string) => (k in v ? b(v[k]) : undefined);
 const key = (...parts: (string | null | undefined)[]) =>
   parts.map((p) => (p ?? '').toLowerCase()).join('\u0000');
 
@@ -133,12 +140,12 @@ async function applyProperties({ tx, clientOrgId, rows, now }: ApplyArgs) {
   for (const { values: v } of rows) {
     const values = {
       designation: s(v.designation)!,
-      ownerName: s(v.ownerName),
-      adminArea: s(v.adminArea),
-      district: s(v.district),
-      street: s(v.street),
-      postalCode: s(v.postalCode),
-      city: s(v.city),
+      ownerName: os(v, 'ownerName'),
+      adminArea: os(v, 'adminArea'),
+      district: os(v, 'district'),
+      street: os(v, 'street'),
+      postalCode: os(v, 'postalCode'),
+      city: os(v, 'city'),
       updatedAt: now,
     };
     const found = existing.get(values.designation.toLowerCase());
@@ -192,14 +199,14 @@ async function applyObjects({ tx, clientOrgId, rows, now }: ApplyArgs) {
     const values = {
       propertyId: props.get(s(v.property)!.toLowerCase())!.id,
       number: s(v.number)!,
-      type: s(v.type),
-      floor: s(v.floor),
+      type: os(v, 'type'),
+      floor: os(v, 'floor'),
       street: s(v.street)!,
-      postalCode: s(v.postalCode),
-      city: s(v.city),
-      accessToApartment: s(v.accessToApartment),
-      keyInfo: s(v.keyInfo),
-      entryWithoutTenant: b(v.entryWithoutTenant),
+      postalCode: os(v, 'postalCode'),
+      city: os(v, 'city'),
+      accessToApartment: os(v, 'accessToApartment'),
+      keyInfo: os(v, 'keyInfo'),
+      entryWithoutTenant: ob(v, 'entryWithoutTenant'),
       updatedAt: now,
     };
     const found = existing.get(values.number);
@@ -300,12 +307,12 @@ async function applyUnits({ tx, clientOrgId, rows }: ApplyArgs) {
     }
     const values = {
       name: s(v.name)!,
-      unitType: s(v.unitType),
-      isAppliance: b(v.isAppliance) ?? false,
-      model: s(v.model),
-      serialNumber: s(v.serialNumber),
-      installedOn: s(v.installedOn),
-      lastMaintenanceOn: s(v.lastMaintenanceOn),
+      unitType: os(v, 'unitType'),
+      isAppliance: 'isAppliance' in v ? (b(v.isAppliance) ?? false) : undefined,
+      model: os(v, 'model'),
+      serialNumber: os(v, 'serialNumber'),
+      installedOn: os(v, 'installedOn'),
+      lastMaintenanceOn: os(v, 'lastMaintenanceOn'),
     };
     const found = unitsByKey.get(key(room.id, values.name));
     if (found) {
@@ -348,12 +355,12 @@ async function applyTenants({ tx, clientOrgId, rows }: ApplyArgs) {
     const objectId = objects.get(s(v.object)!)!.id;
     const values = {
       name: s(v.name)!,
-      phoneHome: s(v.phoneHome),
-      phoneWork: s(v.phoneWork),
-      phoneOther: s(v.phoneOther),
-      preferredPhone: s(v.preferredPhone) as 'home' | 'work' | 'other' | null,
-      email: s(v.email),
-      moveInOn: s(v.moveInOn),
+      phoneHome: os(v, 'phoneHome'),
+      phoneWork: os(v, 'phoneWork'),
+      phoneOther: os(v, 'phoneOther'),
+      preferredPhone: os(v, 'preferredPhone') as 'home' | 'work' | 'other' | null | undefined,
+      email: os(v, 'email'),
+      moveInOn: os(v, 'moveInOn'),
     };
     const found = existing.get(key(objectId, values.name));
     if (found) {

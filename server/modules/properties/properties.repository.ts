@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db.ts';
 import { properties, registerObjects, rooms, tenants, units } from './properties.table.ts';
 
@@ -140,6 +141,110 @@ export async function listObjects(
     db
       .select({ n: count() })
       .from(registerObjects)
+      .innerJoin(properties, eq(properties.id, registerObjects.propertyId))
+      .where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+type PartListArgs = {
+  q?: string | undefined;
+  objectId?: string | undefined;
+  propertyId?: string | undefined;
+  limit: number;
+  offset: number;
+};
+
+/** Where a unit or tenant is: its object and property, always of this client. */
+function placeConditions(clientOrgId: string, args: PartListArgs): (SQL | undefined)[] {
+  return [
+    eq(registerObjects.clientOrgId, clientOrgId),
+    args.objectId ? eq(registerObjects.id, args.objectId) : undefined,
+    args.propertyId ? eq(registerObjects.propertyId, args.propertyId) : undefined,
+  ];
+}
+
+const place = {
+  objectId: registerObjects.id,
+  objectNumber: registerObjects.number,
+  street: registerObjects.street,
+  propertyId: registerObjects.propertyId,
+  propertyDesignation: properties.designation,
+};
+
+/** Units across the register: by name, unit type, model or serial number (a warranty question). */
+export async function listUnits(db: Executor, clientOrgId: string, args: PartListArgs) {
+  const conditions = placeConditions(clientOrgId, args);
+  if (args.q) {
+    const q = like(args.q);
+    conditions.push(
+      or(
+        ilike(units.name, q),
+        ilike(units.unitType, q),
+        ilike(units.model, q),
+        ilike(units.serialNumber, q),
+        ilike(rooms.name, q),
+      ),
+    );
+  }
+  const where = and(...conditions);
+  const from = () =>
+    db
+      .select({ unit: units, roomName: rooms.name, roomCode: rooms.code, ...place })
+      .from(units)
+      .innerJoin(rooms, eq(rooms.id, units.roomId))
+      .innerJoin(registerObjects, eq(registerObjects.id, rooms.objectId))
+      .innerJoin(properties, eq(properties.id, registerObjects.propertyId));
+  const [rows, [total]] = await Promise.all([
+    from()
+      .where(where)
+      .orderBy(asc(properties.designation), asc(registerObjects.number), asc(rooms.name), asc(units.name))
+      .limit(args.limit)
+      .offset(args.offset),
+    db
+      .select({ n: count() })
+      .from(units)
+      .innerJoin(rooms, eq(rooms.id, units.roomId))
+      .innerJoin(registerObjects, eq(registerObjects.id, rooms.objectId))
+      .innerJoin(properties, eq(properties.id, registerObjects.propertyId))
+      .where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** Tenants across the register: by name, e-mail or phone number (digits only are compared). */
+export async function listTenants(db: Executor, clientOrgId: string, args: PartListArgs) {
+  const conditions = placeConditions(clientOrgId, args);
+  if (args.q) {
+    const q = like(args.q);
+    const digits = args.q.replace(/\D/g, '');
+    const phone = (column: AnyPgColumn) =>
+      sql`regexp_replace(coalesce(${column}, ''), '[^0-9]', '', 'g') like ${`%${digits}%`}`;
+    conditions.push(
+      or(
+        ilike(tenants.name, q),
+        ilike(tenants.email, q),
+        ...(digits.length >= 4
+          ? [phone(tenants.phoneHome), phone(tenants.phoneWork), phone(tenants.phoneOther)]
+          : []),
+      ),
+    );
+  }
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ tenant: tenants, ...place })
+      .from(tenants)
+      .innerJoin(registerObjects, eq(registerObjects.id, tenants.objectId))
+      .innerJoin(properties, eq(properties.id, registerObjects.propertyId))
+      .where(where)
+      .orderBy(asc(tenants.name), asc(registerObjects.number))
+      .limit(args.limit)
+      .offset(args.offset),
+    db
+      .select({ n: count() })
+      .from(tenants)
+      .innerJoin(registerObjects, eq(registerObjects.id, tenants.objectId))
       .innerJoin(properties, eq(properties.id, registerObjects.propertyId))
       .where(where),
   ]);

@@ -13,10 +13,13 @@ import {
   type Register,
   type RegisterObject,
   registerListQuery,
+  registerPartListQuery,
   registers,
   roomInputSchema,
   tenantInputSchema,
+  tenantListSchema,
   unitInputSchema,
+  unitListSchema,
 } from '../../../contract/properties.ts';
 import { problems } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
@@ -36,6 +39,8 @@ import {
   getProperty,
   listObjectsFor,
   listPropertiesFor,
+  listTenantsFor,
+  listUnitsFor,
   type RegisterDeps,
   replaceObject,
   replaceProperty,
@@ -223,6 +228,33 @@ export function propertyRoutes(deps: RegisterDeps) {
       },
     );
 
+    app.get(
+      '/units',
+      {
+        schema: {
+          tags,
+          summary: 'Units (Enheter) across the register: by name, unit type, model or serial number',
+          params: orgParams,
+          querystring: registerPartListQuery,
+          response: { 200: unitListSchema, ...errors },
+        },
+      },
+      async (request) => listUnitsFor(deps, { actor: request.actor, ...request.query }),
+    );
+    app.get(
+      '/tenants',
+      {
+        schema: {
+          tags,
+          summary: 'Tenants (Hyresgäster) across the register: by name, e-mail or phone number',
+          params: orgParams,
+          querystring: registerPartListQuery,
+          response: { 200: tenantListSchema, ...errors },
+        },
+      },
+      async (request) => listTenantsFor(deps, { actor: request.actor, ...request.query }),
+    );
+
     const part = <S extends z.ZodType>(args: {
       parent: 'objects' | 'rooms';
       parentParam: string;
@@ -329,7 +361,8 @@ export function propertyRoutes(deps: RegisterDeps) {
             summary: `Import ${register} from CSV: every row is checked first; all rows or none are written`,
             description:
               'Send the file as text/csv (UTF-8, or Windows-1252 as Excel writes it; `;` or `,`). ' +
-              'Rows are matched on their natural key and updated, or added. A file with errors answers 422 ' +
+              'Rows are matched on their natural key and updated, or added; a column the file does not have ' +
+              'is left as it is, an empty cell clears the field. A file with errors answers 422 ' +
               'with one entry per bad row and column (`rows.<line>.<column>`) and writes nothing.',
             params: orgParams,
             body: z.unknown().describe('The CSV file'),

@@ -31,6 +31,8 @@ import {
   insertUnit,
   listObjects,
   listProperties,
+  listTenants,
+  listUnits,
   lockObject,
   lockProperty,
   updateObject,
@@ -39,6 +41,7 @@ import {
   updateTenant,
   updateUnit,
 } from './properties.repository.ts';
+import type { tenants, units } from './properties.table.ts';
 
 export type RegisterDeps = { db: Database; clock: Clock };
 
@@ -192,30 +195,65 @@ export async function getObject(deps: RegisterDeps, args: { actor: Actor; id: st
       id: r.id,
       name: r.name,
       code: r.code,
-      units: found.units
-        .filter((u) => u.roomId === r.id)
-        .map((u) => ({
-          id: u.id,
-          name: u.name,
-          unitType: u.unitType,
-          isAppliance: u.isAppliance,
-          model: u.model,
-          serialNumber: u.serialNumber,
-          installedOn: u.installedOn,
-          lastMaintenanceOn: u.lastMaintenanceOn,
-        })),
+      units: found.units.filter((u) => u.roomId === r.id).map(unitView),
     })),
-    tenants: found.tenants.map((t) => ({
-      id: t.id,
-      name: t.name,
-      phoneHome: t.phoneHome,
-      phoneWork: t.phoneWork,
-      phoneOther: t.phoneOther,
-      preferredPhone: t.preferredPhone,
-      email: t.email,
-      moveInOn: t.moveInOn,
-    })),
+    tenants: found.tenants.map(tenantView),
   };
+}
+
+type UnitRow = typeof units.$inferSelect;
+type TenantRow = typeof tenants.$inferSelect;
+
+function unitView(u: UnitRow) {
+  return {
+    id: u.id,
+    name: u.name,
+    unitType: u.unitType,
+    isAppliance: u.isAppliance,
+    model: u.model,
+    serialNumber: u.serialNumber,
+    installedOn: u.installedOn,
+    lastMaintenanceOn: u.lastMaintenanceOn,
+  };
+}
+
+function tenantView(t: TenantRow) {
+  return {
+    id: t.id,
+    name: t.name,
+    phoneHome: t.phoneHome,
+    phoneWork: t.phoneWork,
+    phoneOther: t.phoneOther,
+    preferredPhone: t.preferredPhone,
+    email: t.email,
+    moveInOn: t.moveInOn,
+  };
+}
+
+type PartQuery = {
+  actor: Actor;
+  q?: string | undefined;
+  objectId?: string | undefined;
+  propertyId?: string | undefined;
+  limit: number;
+  offset: number;
+};
+
+/** The register's units, wherever they are, with their room, object and property. */
+export async function listUnitsFor(deps: RegisterDeps, args: PartQuery) {
+  mayRead(args.actor);
+  const { rows, total } = await listUnits(deps.db, args.actor.orgId, args);
+  return {
+    items: rows.map(({ unit, ...where }) => ({ ...unitView(unit), roomId: unit.roomId, ...where })),
+    total,
+  };
+}
+
+/** The register's tenants, with the object they live in. */
+export async function listTenantsFor(deps: RegisterDeps, args: PartQuery) {
+  mayRead(args.actor);
+  const { rows, total } = await listTenants(deps.db, args.actor.orgId, args);
+  return { items: rows.map(({ tenant, ...where }) => ({ ...tenantView(tenant), ...where })), total };
 }
 
 async function ownProperty(deps: RegisterDeps, actor: Actor, propertyId: string) {

@@ -48,6 +48,37 @@ async function doneOrder(
   return order;
 }
 
+/** Like doneOrder, with the completion at a given instant. */
+async function doneOrderAt(input: object, completedAt: string) {
+  const order = await createOrderViaApi(t.app, {
+    cookie: cookies.coordinator,
+    clientOrgId: world.client.id,
+    contractorOrgId: world.contractor.id,
+    input,
+  });
+  const url = `/api/orgs/${world.contractor.id}/work-orders/${order.id}/transitions`;
+  await t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookies.manager },
+    payload: { to: 'accepted' },
+  });
+  clock.set(completedAt);
+  const done = await t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookies.manager },
+    payload: {
+      to: 'done',
+      actionDescription: 'Bytt platta',
+      faultType: 'Slitage',
+      rootCause: 'Ålder/slitage',
+    },
+  });
+  expect(done.statusCode, done.body).toBe(200);
+  return order;
+}
+
 describe('quality follow-up', () => {
   it('counts fault type × root cause per property for orders completed in the period', async () => {
     await doneOrder(
@@ -122,6 +153,77 @@ describe('quality follow-up', () => {
         daysBetween: 30,
       }),
     ]);
+  });
+
+  it('finds the same unit of the register back, counting days in Stockholm, and groups by unit type', async () => {
+    const admin = await login(t.app, world.users.clientAdmin);
+    const post = async (path: string, payload: object) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/orgs/${world.client.id}${path}`,
+        headers: { cookie: admin },
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    const property = await post('/properties', { designation: 'Uppsala Kvarngärdet 12:4' });
+    const object = await post('/objects', {
+      propertyId: property.id,
+      number: '81000001',
+      street: 'Kvarngärdesgatan 8',
+    });
+    const withRoom = await post(`/objects/${object.id}/rooms`, { name: 'Kök', code: '010101' });
+    const room = withRoom.rooms[0];
+    const withUnit = await post(`/rooms/${room.id}/units`, { name: 'Spis', unitType: 'Vitvara' });
+    const unit = withUnit.rooms[0].units[0];
+    const onUnit = {
+      objectId: object.id,
+      roomId: room.id,
+      unitId: unit.id,
+      propertyName: undefined,
+      street: undefined,
+      objectNumber: undefined,
+      room: undefined,
+      unit: undefined,
+    };
+    // Completed at 23:30 on 10 September in Stockholm (21:30 UTC) …
+    clock.set('2026-09-10T21:00:00Z');
+    await relogin();
+    const first = await doneOrderAt(onUnit, '2026-09-10T21:30:00Z');
+    // … and back at 00:30 on 12 September in Stockholm (22:30 UTC on the 11th): two days later there.
+    clock.set('2026-09-11T22:30:00Z');
+    await relogin();
+    const again = await createOrderViaApi(t.app, {
+      cookie: cookies.coordinator,
+      clientOrgId: world.client.id,
+      contractorOrgId: world.contractor.id,
+      input: { ...onUnit, description: 'Plattan blir inte varm igen' },
+    });
+    const res = await t.app.inject({
+      url: `/api/orgs/${world.client.id}/quality/repeats?from=2026-09-01&to=2026-09-30`,
+      headers: { cookie: cookies.coordinator },
+    });
+    expect(res.json().items).toEqual([
+      expect.objectContaining({
+        earlier: expect.objectContaining({ id: first.id }),
+        later: expect.objectContaining({ id: again.id }),
+        matchedOn: 'unit',
+        propertyName: 'Uppsala Kvarngärdet 12:4',
+        objectNumber: '81000001',
+        unit: 'Spis',
+        daysBetween: 2,
+      }),
+    ]);
+    const byUnitType = await t.app.inject({
+      url: `/api/orgs/${world.client.id}/quality?from=2026-09-01&to=2026-09-30&groupBy=unitType`,
+      headers: { cookie: cookies.coordinator },
+    });
+    expect(byUnitType.json()).toEqual({
+      groupBy: 'unitType',
+      total: 1,
+      rows: [{ group: 'Vitvara', faultType: 'Slitage', rootCause: 'Ålder/slitage', count: 1 }],
+    });
   });
 
   it('is the client’s: contractors get 403, bad periods 400', async () => {

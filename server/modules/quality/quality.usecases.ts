@@ -82,7 +82,8 @@ export async function repeatFaults(
                b.id as later_id, b.number as later_number, b.ordered_at as later_ordered_at, b.status as later_status,
                case when a.unit_id is not null and a.unit_id = b.unit_id then 'unit' else 'serialNumber' end as matched_on,
                b.property_name, b.object_number, b.unit, coalesce(b.serial_number, a.serial_number) as serial_number,
-               (b.ordered_at::date - a.completed_at::date)::int as days_between
+               ((b.ordered_at at time zone 'Europe/Stockholm')::date
+                 - (a.completed_at at time zone 'Europe/Stockholm')::date)::int as days_between
         from work_orders b
         join work_orders a
           on a.client_org_id = b.client_org_id

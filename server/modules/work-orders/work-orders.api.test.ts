@@ -420,9 +420,11 @@ describe('accepting and declining', () => {
     const row = await rowOf(order.id);
     expect(row.status).toBe('new');
     expect(row.version).toBe(order.version);
-    // The client cannot accept on the contractor's behalf either.
+    // The client cannot accept on the contractor's behalf either: that move is the contractor's.
     const byClient = await transition(cookies.coordinator, world.client.id, order.id, { to: 'accepted' });
     expect(byClient.statusCode).toBe(409);
+    expect(byClient.json().code).toBe('work_orders.contractor_only');
+    expect((await rowOf(order.id)).version).toBe(order.version);
   });
 
   it('a technician may not accept (403), even an order assigned to them', async () => {

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agreement } from '../../../contract/agreements.ts';
-import type { WorkOrder } from '../../../contract/work-orders.ts';
+import type { Dashboard, WorkOrder } from '../../../contract/work-orders.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { jobs } from '../../platform/jobs/jobs.table.ts';
 import { createOrderViaApi, login, makeOrg, makeUser, makeWorld } from '../../testing/factories.ts';
@@ -107,6 +107,54 @@ describe('agreements', () => {
       headers: { cookie: cookies.otherAdmin },
     });
     expect(foreign.statusCode).toBe(404);
+  });
+
+  it('a new agreement starts from domain.md’s defaults, written out here by hand', async () => {
+    const res = await t.app.inject({
+      url: clientUrl(`/agreements/${second.id}`),
+      headers: { cookie: cookies.clientAdmin },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      orderTypes: ['fault', 'warranty', 'hlu', 'authority', 'inspection', 'addon', 'maintenance'],
+      completedVisibleDays: 180,
+      invoiceReferenceTemplate: 'AO{number}',
+      requireFaultType: false,
+      requireRootCause: false,
+      slaRules: {
+        normal: { contactBy: { days: 3, unit: 'working' }, deliverBy: { days: 21, unit: 'working' } },
+      },
+      faultTypes: [
+        'Slitage',
+        'Skadegörelse',
+        'Montagefel',
+        'Materialfel',
+        'Handhavandefel',
+        'Ej fel',
+        'Garantifel',
+      ],
+      rootCauses: [
+        'Ålder/slitage',
+        'Brukarfel',
+        'Utförandefel',
+        'Materialfel',
+        'Konstruktionsfel',
+        'Yttre påverkan',
+        'Okänd',
+      ],
+      phrases: [
+        'Entreprenör är beställd',
+        'Hyresgäst är kontaktad',
+        'Material är beställt',
+        'Tid är bokad med kund',
+        'Felet stämmer inte med vad som står på AO',
+        'Väntar på reservdelar/material',
+        'Extralås ej öppet, kunde inte gå in',
+        'Sökt kund men telefonnummer stämmer ej',
+        'Har lämnat meddelande men inget svar',
+        'Husdjur lös i lägenheten, går inte in',
+      ],
+    });
   });
 
   it('the client’s administrator sets the terms with If-Match; a coordinator may not', async () => {
@@ -247,7 +295,30 @@ describe('the client’s own moves', () => {
     expect(asContractor.json().status).toBe('cancelled');
   });
 
-  it('client-only moves are refused to the contractor (409 for the side, 403 for a role, 404 across companies)', async () => {
+  it('a draft the client no longer wants is made Makulerad with a reason, and no contractor is mailed', async () => {
+    const draft = await createOrderViaApi(t.app, {
+      cookie: cookies.coordinator,
+      clientOrgId: world.client.id,
+      contractorOrgId: world.contractor.id,
+      input: { dispatch: false },
+    });
+    expect(draft.allowedTransitions).toEqual(['cancelled']);
+    const ok = await transition(
+      world.client.id,
+      draft.id,
+      { to: 'cancelled', reason: 'Dubblett' },
+      cookies.coordinator,
+    );
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'cancelled', canDispatch: false, allowedTransitions: [] });
+    const mails = await t.database.db
+      .select()
+      .from(jobs)
+      .where(sql`${jobs.payload}->'context'->>'workOrderId' = ${draft.id}`);
+    expect(mails).toHaveLength(0);
+  });
+
+  it('client-only moves are refused to the contractor (409 naming whose move it is, 403 for a role, 404 across companies), changing nothing', async () => {
     const order = await dispatch();
     await transition(world.contractor.id, order.id, { to: 'accepted' }, cookies.manager);
     await transition(
@@ -258,6 +329,40 @@ describe('the client’s own moves', () => {
     );
     const byContractor = await transition(world.contractor.id, order.id, { to: 'invoiced' }, cookies.manager);
     expect(byContractor.statusCode).toBe(409);
+    expect(byContractor.json()).toMatchObject({
+      code: 'work_orders.client_only',
+      title: 'Det är beställaren som gör detta med arbetsordern',
+    });
+    const reopen = await transition(
+      world.contractor.id,
+      order.id,
+      { to: 'accepted', reason: 'Vi vill göra om' },
+      cookies.contractorAdmin,
+    );
+    expect(reopen.json().code).toBe('work_orders.client_only');
+    const cancelNew = await dispatch();
+    const cancel = await transition(
+      world.contractor.id,
+      cancelNew.id,
+      { to: 'cancelled', reason: 'Hinner inte' },
+      cookies.manager,
+    );
+    expect(cancel.json()).toMatchObject({ status: 409, code: 'work_orders.client_only' });
+    // …and the contractor's own move is not the client's to make.
+    const accept = await transition(world.client.id, cancelNew.id, { to: 'accepted' }, cookies.coordinator);
+    expect(accept.json()).toMatchObject({ status: 409, code: 'work_orders.contractor_only' });
+    const bulk = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${world.contractor.id}/work-orders/bulk-transitions`,
+      headers: { cookie: cookies.manager },
+      payload: { ids: [order.id], to: 'invoiced' },
+    });
+    expect(bulk.json()).toMatchObject({ status: 409, code: 'work_order.bulk_blocked' });
+    const after = await t.app.inject({
+      url: clientUrl(`/work-orders/${order.id}`),
+      headers: { cookie: cookies.coordinator },
+    });
+    expect(after.json().status).toBe('done');
     const byViewer = await transition(world.client.id, order.id, { to: 'invoiced' }, cookies.viewer);
     expect(byViewer.statusCode).toBe(403);
     const across = await transition(
@@ -430,5 +535,38 @@ describe('the client’s own moves', () => {
       payload: { plannedAt: '2024-12-01' },
     });
     expect(contractorField.statusCode).toBe(403);
+  });
+});
+
+describe('the client’s dashboard, narrowed', () => {
+  const get = (path: string) =>
+    t.app.inject({ url: clientUrl(path), headers: { cookie: cookies.coordinator } });
+
+  it('counts only one contractor’s orders, or only those past their dates, as the list does', async () => {
+    const whole = (await get('/work-orders/dashboard')).json() as Dashboard;
+    const one = await get(`/work-orders/dashboard?contractorOrgId=${second.id}`);
+    expect(one.statusCode).toBe(200);
+    const narrowed = one.json() as Dashboard;
+    const listed = (await get(`/work-orders?view=all&contractorOrgId=${second.id}`)).json();
+    expect(narrowed.all.totals.total).toBe(listed.total);
+    expect(narrowed.all.totals.total).toBeGreaterThan(0);
+    expect(narrowed.all.totals.total).toBeLessThan(whole.all.totals.total);
+    expect(narrowed.byCounterpart.map((c) => c.org.id)).toEqual([second.id]);
+
+    // By now (20 December) the orders sent in October are past their contact and delivery days.
+    const late = (await get('/work-orders/dashboard?overdue=any')).json() as Dashboard;
+    const lateList = (await get('/work-orders?view=active&overdue=any')).json();
+    expect(late.all.totals.total).toBe(lateList.total);
+    expect(late.all.totals.total).toBeGreaterThan(0);
+    const closed = late.all.rows.filter(
+      (r) => !['new', 'accepted', 'material_ordered', 'reporter_unreachable'].includes(r.status),
+    );
+    expect(closed.every((r) => r.total === 0)).toBe(true);
+
+    const foreignProperty = (await get(`/work-orders/dashboard?propertyId=${world.contractor.id}`)).json();
+    expect(foreignProperty.all.totals.total).toBe(0);
+    const bad = await get('/work-orders/dashboard?overdue=yesterday');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('overdue');
   });
 });

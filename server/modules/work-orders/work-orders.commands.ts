@@ -44,6 +44,29 @@ import type { WorkOrderRow } from './work-orders.table.ts';
 import { getWorkOrder, notPermitted, scopeOf, type WorkOrderDeps } from './work-orders.usecases.ts';
 import { closeOutOf } from './work-orders.view.ts';
 
+/**
+ * A move the status machine has, but for the other side. Still 409 (domain.md: any move not allowed
+ * is a conflict, and changes nothing), with a code and title that say whose move it is.
+ */
+export const otherSidesMove = {
+  client: defineProblem({
+    status: 409,
+    code: 'work_orders.contractor_only',
+    title: {
+      sv: 'Det är entreprenören som gör detta med arbetsordern',
+      en: 'The contractor does this with the work order',
+    },
+  }),
+  contractor: defineProblem({
+    status: 409,
+    code: 'work_orders.client_only',
+    title: {
+      sv: 'Det är beställaren som gör detta med arbetsordern',
+      en: 'The client does this with the work order',
+    },
+  }),
+};
+
 export const invalidTransition = defineProblem({
   status: 409,
   code: 'work_orders.invalid_transition',
@@ -364,8 +387,12 @@ async function applyTransition(args: {
   const { tx, deps, actor, order, input } = args;
   const clock = deps.clock;
   const side = sideOf(actor)!;
-  if (!findRule(order.status, input.to, side))
+  if (!findRule(order.status, input.to, side)) {
+    // Makulera, Fakturerad and reopening are the client's; accepting and completing the contractor's.
+    if (findRule(order.status, input.to, side === 'client' ? 'contractor' : 'client'))
+      throw otherSidesMove[side]({ detail: `${order.status} → ${input.to}` });
     throw invalidTransition({ detail: `${order.status} → ${input.to}` });
+  }
   if (!canTransitionTo(actor, order, input.to)) throw notPermitted();
   const closeOut =
     input.to === 'done' ? closeOutOf({ order, agreement: await findAgreement(tx, order) }) : undefined;
@@ -401,7 +428,7 @@ async function applyTransition(args: {
     if (errors.length) throw problems.validation({ errors });
   }
   const now = clock.now();
-  const closes = !isActive(input.to) && isActive(order.status);
+  const closes = !isActive(input.to) && (isActive(order.status) || order.status === 'draft');
   await updateWorkOrder(tx, order.id, {
     status: input.to,
     updatedAt: now,
@@ -437,7 +464,8 @@ async function applyTransition(args: {
       : null,
     createdAt: now,
   });
-  if (input.to === 'cancelled' && order.contractorOrgId) {
+  // A draft was never sent: whoever was picked for it has nothing to be told.
+  if (input.to === 'cancelled' && order.contractorOrgId && order.status !== 'draft') {
     await queueCancellationMails(deps, tx, { ...order, status: 'cancelled' }, input.reason ?? '');
   }
 }

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { createWorkOrderBodySchema } from '../../../contract/work-orders.ts';
 import type { Executor } from '../../platform/db.ts';
 import { type FieldErrorInput, problems } from '../../platform/errors.ts';
-import { findObject, findObjectsByNumber } from '../properties/properties.repository.ts';
+import { findObject, findObjectsByNumber, findProperty } from '../properties/properties.repository.ts';
 
 type CreateInput = z.output<typeof createWorkOrderBodySchema>;
 type Reporter = NonNullable<CreateInput['reporter']>;
@@ -37,7 +37,7 @@ export async function settleFromRegister(
   options: { private: boolean } = { private: true },
 ): Promise<SettledInput> {
   if (!options.private) {
-    const named = (['objectId', 'roomId', 'unitId', 'tenantId'] as const).filter(
+    const named = (['propertyId', 'objectId', 'roomId', 'unitId', 'tenantId'] as const).filter(
       (f) => input[f] !== undefined,
     );
     if (named.length) {
@@ -56,7 +56,16 @@ export async function settleFromRegister(
     objectId = byNumber?.id ?? null;
   }
   const found = objectId ? await findObject(db, clientOrgId, objectId) : null;
+  // A property alone is an order on its common areas (JM step 19: "ett allmänt utrymme").
+  const property = input.propertyId ? await findProperty(db, clientOrgId, input.propertyId) : null;
   const errors: FieldErrorInput[] = [];
+  if (input.propertyId && !property)
+    errors.push(unknown('propertyId', 'Okänd fastighet', 'Unknown property'));
+  if (property && found && found.object.propertyId !== property.property.id) {
+    errors.push(
+      unknown('objectId', 'Objektet hör inte till fastigheten', 'The object is not on that property'),
+    );
+  }
   if (input.objectId && !found) errors.push(unknown('objectId', 'Okänt objekt', 'Unknown object'));
   if (!found && (input.roomId || input.unitId || input.tenantId)) {
     errors.push(unknown('objectId', 'Välj objektet först', 'Choose the object first'));
@@ -80,6 +89,8 @@ export async function settleFromRegister(
   if (errors.length) throw problems.validation({ errors });
 
   const o = found?.object;
+  // Without an object, the property's own address is the place.
+  const p = o ? undefined : property?.property;
   const theRoom = room ?? unitRoom;
   const reporter: Reporter | undefined =
     input.reporter ??
@@ -101,11 +112,11 @@ export async function settleFromRegister(
       : undefined);
   const settled = {
     ...input,
-    propertyName: input.propertyName ?? o?.propertyDesignation,
-    ownerName: input.ownerName ?? o?.ownerName ?? undefined,
-    street: input.street ?? o?.street,
-    postalCode: input.postalCode ?? o?.postalCode ?? undefined,
-    city: input.city ?? o?.city ?? undefined,
+    propertyName: input.propertyName ?? o?.propertyDesignation ?? p?.designation,
+    ownerName: input.ownerName ?? o?.ownerName ?? p?.ownerName ?? undefined,
+    street: input.street ?? o?.street ?? p?.street ?? undefined,
+    postalCode: input.postalCode ?? o?.postalCode ?? p?.postalCode ?? undefined,
+    city: input.city ?? o?.city ?? p?.city ?? undefined,
     objectNumber: input.objectNumber ?? o?.number,
     objectType: input.objectType ?? o?.type ?? undefined,
     floor: input.floor ?? o?.floor ?? undefined,
@@ -127,7 +138,11 @@ export async function settleFromRegister(
     model: input.model ?? unit?.model ?? undefined,
     serialNumber: input.serialNumber ?? unit?.serialNumber ?? undefined,
     reporter,
-    refs: { propertyId: o?.propertyId ?? null, objectId: o?.id ?? null, unitId: unit?.id ?? null },
+    refs: {
+      propertyId: o?.propertyId ?? p?.id ?? null,
+      objectId: o?.id ?? null,
+      unitId: unit?.id ?? null,
+    },
   };
   const missing: FieldErrorInput[] = [];
   if (!settled.propertyName)

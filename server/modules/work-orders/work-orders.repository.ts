@@ -150,20 +150,14 @@ function searchCondition(q: string): SQL | undefined {
 }
 
 function listWhere(scope: Scope, filter: ListFilter): SQL {
-  const flags = overdueFlags(scope.today);
   const conditions: (SQL | undefined)[] = [
     workOrderAccess(scope),
     inArray(workOrders.status, filter.statuses),
   ];
   if (filter.types?.length) conditions.push(inArray(workOrders.type, filter.types));
   if (filter.q) conditions.push(searchCondition(filter.q));
-  if (filter.clientOrgId) conditions.push(eq(workOrders.clientOrgId, filter.clientOrgId));
-  if (filter.contractorOrgId) conditions.push(eq(workOrders.contractorOrgId, filter.contractorOrgId));
   if (filter.bundle) conditions.push(eq(workOrders.bundleNumber, filter.bundle));
-  if (filter.propertyId) conditions.push(eq(workOrders.propertyId, filter.propertyId));
-  if (filter.overdue === 'contact') conditions.push(flags.contactOverdue);
-  if (filter.overdue === 'delivery') conditions.push(flags.deliveryOverdue);
-  if (filter.overdue === 'any') conditions.push(sql`(${flags.contactOverdue} or ${flags.deliveryOverdue})`);
+  conditions.push(...narrowing(scope, filter));
   return and(...conditions)!;
 }
 
@@ -200,8 +194,23 @@ export async function listWorkOrders(db: Executor, scope: Scope, filter: ListFil
 
 export type WorkOrderListRow = Awaited<ReturnType<typeof listWorkOrders>>['rows'][number];
 
+export type DashboardFilter = Pick<ListFilter, 'clientOrgId' | 'contractorOrgId' | 'propertyId' | 'overdue'>;
+
+/** The list's narrowing filters, without status, type or search: what the dashboard counts within. */
+function narrowing(scope: Scope, filter: DashboardFilter): (SQL | undefined)[] {
+  const flags = overdueFlags(scope.today);
+  return [
+    filter.clientOrgId ? eq(workOrders.clientOrgId, filter.clientOrgId) : undefined,
+    filter.contractorOrgId ? eq(workOrders.contractorOrgId, filter.contractorOrgId) : undefined,
+    filter.propertyId ? eq(workOrders.propertyId, filter.propertyId) : undefined,
+    filter.overdue === 'contact' ? flags.contactOverdue : undefined,
+    filter.overdue === 'delivery' ? flags.deliveryOverdue : undefined,
+    filter.overdue === 'any' ? sql`(${flags.contactOverdue} or ${flags.deliveryOverdue})` : undefined,
+  ];
+}
+
 /** Counts per status × type, and per counterpart (client or contractor), of the orders in reach. */
-export async function countByStatusAndType(db: Executor, scope: Scope) {
+export async function countByStatusAndType(db: Executor, scope: Scope, filter: DashboardFilter = {}) {
   const counterpart = scope.actor.orgKind === 'client' ? workOrders.contractorOrgId : workOrders.clientOrgId;
   return db
     .select({
@@ -213,7 +222,7 @@ export async function countByStatusAndType(db: Executor, scope: Scope) {
     })
     .from(workOrders)
     .leftJoin(organizations, eq(organizations.id, counterpart))
-    .where(workOrderAccess(scope))
+    .where(and(workOrderAccess(scope), ...narrowing(scope, filter)))
     .groupBy(counterpart, organizations.name, workOrders.status, workOrders.type);
 }
 

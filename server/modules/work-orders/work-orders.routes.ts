@@ -8,6 +8,7 @@ import {
   bundleAcceptResultSchema,
   bundleParams,
   createWorkOrderBodySchema,
+  dashboardQuerySchema,
   dashboardSchema,
   dispatchBodySchema,
   listWorkOrdersQuerySchema,
@@ -120,11 +121,14 @@ export function workOrderRoutes(deps: WorkOrderDeps) {
         schema: {
           tags: ['work-orders'],
           summary: 'Counts per status × type, for the whole company and per client or contractor',
+          description:
+            'Narrowed like the list: to one client or contractor, one property of the register, or orders past their SLA dates.',
           params: orgParams,
+          querystring: dashboardQuerySchema,
           response: { 200: dashboardSchema, ...errors },
         },
       },
-      async (request) => getDashboard(deps, { actor: request.actor }),
+      async (request) => getDashboard(deps, { actor: request.actor, filter: request.query }),
     );
 
     app.get(

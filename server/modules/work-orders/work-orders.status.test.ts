@@ -18,6 +18,7 @@ const allowed: Record<Side, string[]> = {
     'reporter_unreachable→done',
   ],
   client: [
+    'draft→cancelled',
     'new→cancelled',
     'accepted→cancelled',
     'material_ordered→cancelled',

@@ -49,7 +49,8 @@ export const RULES: readonly Rule[] = [
   { from: ['accepted', 'reporter_unreachable'], to: 'material_ordered', side: 'contractor' },
   { from: ['accepted', 'material_ordered'], to: 'reporter_unreachable', side: 'contractor' },
   { from: IN_PROGRESS, to: 'done', side: 'contractor' },
-  { from: ACTIVE, to: 'cancelled', side: 'client', needsReason: true },
+  // A draft the client no longer wants is made Makulerad too, so it leaves the active list.
+  { from: ['draft', ...ACTIVE], to: 'cancelled', side: 'client', needsReason: true },
   { from: ['done'], to: 'invoiced', side: 'client' },
   // Reopening a done order takes it back to Accepterad.
   { from: ['done'], to: 'accepted', side: 'client', needsReason: true },

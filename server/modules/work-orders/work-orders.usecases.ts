@@ -19,6 +19,7 @@ import type { Actor } from '../../platform/tenant-scope.ts';
 import { canReadWorkOrders } from './work-orders.policy.ts';
 import {
   countByStatusAndType,
+  type DashboardFilter,
   findWorkOrder,
   type ListFilter,
   listBundle,
@@ -139,11 +140,11 @@ function addCount(
  */
 export async function getDashboard(
   deps: Pick<WorkOrderDeps, 'db' | 'clock'>,
-  args: { actor: Actor },
+  args: { actor: Actor; filter?: DashboardFilter },
 ): Promise<Dashboard> {
   const { actor } = args;
   if (!canReadWorkOrders(actor)) throw notPermitted();
-  const counts = await countByStatusAndType(deps.db, scopeOf(actor, deps.clock));
+  const counts = await countByStatusAndType(deps.db, scopeOf(actor, deps.clock), args.filter);
   const statuses =
     actor.orgKind === 'client' ? [...workOrderStatuses] : workOrderStatuses.filter((s) => s !== 'draft');
   const all = emptyTable();

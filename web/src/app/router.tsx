@@ -35,6 +35,14 @@ export type InboxSearch = {
   page?: number;
 };
 
+/** Översikt narrowed: to one client or contractor, one property of the register, or orders past their dates. */
+export type OverviewSearch = {
+  client?: string | undefined;
+  contractor?: string | undefined;
+  property?: string | undefined;
+  overdue?: 'yes' | undefined;
+};
+
 /** An order page may be opened to start a move at once: `?action=done` opens the Utförd dialog. */
 export type WorkOrderSearch = { action?: 'done' };
 
@@ -211,6 +219,12 @@ const inboxRoute = createRoute({
 const overviewRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'overview',
+  validateSearch: (search: Record<string, unknown>): OverviewSearch => ({
+    client: text(search.client),
+    contractor: text(search.contractor),
+    property: text(search.property),
+    overdue: search.overdue === 'yes' ? 'yes' : undefined,
+  }),
   beforeLoad: ({ context }) => {
     if (context.membership && !canReadOrders(context.membership)) throw redirect({ to: '/companies' });
   },

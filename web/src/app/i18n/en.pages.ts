@@ -477,6 +477,11 @@ export const enPages: Messages<typeof svPages> = {
     fromRegisterTitle: 'Details from the register',
     fromRegisterHint:
       'Filled in from the register and kept on the work order. Correct what is wrong for this order; the register does not change.',
+    commonArea: 'Common area (no object)',
+    commonAreaDescription:
+      'E.g. a stairwell, laundry room or refuse room: the order is for the property, not an apartment.',
+    commonAreaHint: "The order is for the property's common areas. The address comes from the property.",
+    commonRoomPlaceholder: 'E.g. Laundry room',
     objectType: 'Object type',
     floor: 'Floor',
     model: 'Model',
@@ -744,6 +749,7 @@ export const enPages: Messages<typeof svPages> = {
     },
   },
   validation: {
+    chooseProperty: 'Choose a property',
     chooseObject: 'Choose an object',
   },
   account: {

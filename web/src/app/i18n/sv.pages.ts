@@ -481,6 +481,11 @@ export const svPages = {
     fromRegisterTitle: 'Uppgifter från registret',
     fromRegisterHint:
       'Fylls i från registret och sparas på arbetsordern. Ändra det som inte stämmer för den här ordern; registret ändras inte.',
+    commonArea: 'Allmänt utrymme (inget objekt)',
+    commonAreaDescription:
+      'T.ex. trapphus, tvättstuga eller soprum: ordern gäller fastigheten, inte en lägenhet.',
+    commonAreaHint: 'Ordern gäller fastighetens allmänna utrymmen. Adressen hämtas från fastigheten.',
+    commonRoomPlaceholder: 'T.ex. Tvättstuga',
     objectType: 'Objekttyp',
     floor: 'Våning',
     model: 'Egenskaper',
@@ -749,6 +754,7 @@ export const svPages = {
     },
   },
   validation: {
+    chooseProperty: 'Välj fastighet',
     chooseObject: 'Välj objekt',
   },
   account: {

@@ -32,7 +32,8 @@ const id = encodeURIComponent;
 
 export const registerKeys = {
   all: (orgId: string) => ['register', orgId] as const,
-  properties: (orgId: string, q: string, page: number) => ['register', orgId, 'properties', q, page] as const,
+  properties: (orgId: string, q: string, page: number, limit = PAGE_SIZE) =>
+    ['register', orgId, 'properties', q, page, limit] as const,
   property: (orgId: string, propertyId: string) => ['register', orgId, 'property', propertyId] as const,
   objects: (orgId: string, args: ObjectSearch) => ['register', orgId, 'objects', args] as const,
   object: (orgId: string, objectId: string) => ['register', orgId, 'object', objectId] as const,
@@ -44,7 +45,7 @@ export function propertiesQuery(orgId: string, q: string, page: number, limit = 
   const params = new URLSearchParams({ limit: String(limit), offset: String((page - 1) * limit) });
   if (q) params.set('q', q);
   return queryOptions({
-    queryKey: registerKeys.properties(orgId, q, page),
+    queryKey: registerKeys.properties(orgId, q, page, limit),
     queryFn: ({ signal }) => getJson<PropertyList>(`${base(orgId)}/properties?${params}`, { signal }),
     placeholderData: keepPreviousData,
   });

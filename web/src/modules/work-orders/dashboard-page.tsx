@@ -1,4 +1,4 @@
-import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Center, Group, Loader, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -6,7 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { OpenQuestions } from '../communication/open-questions.tsx';
 import { DashboardTable } from './dashboard-table.tsx';
+import { PropertySelect } from './property-select.tsx';
 import { dashboardQuery } from './work-orders.api.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const idOf = (value: string | undefined) => (value && UUID.test(value) ? value : undefined);
 
 const route = getRouteApi('/app/orgs/$orgId/overview');
 
@@ -19,9 +23,26 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const { orgId } = route.useParams();
   const { membership } = route.useRouteContext();
-  const dashboard = useQuery(dashboardQuery(orgId));
-  useDocumentTitle(`${t('dashboard.title')} – ${membership.orgName} – Ordning`);
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
   const client = membership.orgKind === 'client';
+  const counterpartId = idOf(client ? search.contractor : search.client);
+  const propertyId = client ? idOf(search.property) : undefined;
+  const overdue = search.overdue === 'yes';
+  const narrowed = Boolean(counterpartId || propertyId || overdue);
+  // The whole company's counts name the other parties to choose from, whatever is chosen now.
+  const whole = useQuery(dashboardQuery(orgId));
+  const dashboard = useQuery(
+    dashboardQuery(orgId, {
+      [client ? 'contractorOrgId' : 'clientOrgId']: counterpartId,
+      propertyId,
+      overdue: overdue ? 'any' : undefined,
+    }),
+  );
+  useDocumentTitle(`${t('dashboard.title')} – ${membership.orgName} – Ordning`);
+  const counterparts = (whole.data?.byCounterpart ?? []).map((c) => ({ value: c.org.id, label: c.org.name }));
+  const setSearch = (patch: Partial<typeof search>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
 
   return (
     <Stack gap="lg">
@@ -33,6 +54,38 @@ export function DashboardPage() {
       </div>
       {/* A client owes the answers, so its questions come first; a contractor's come after the counts. */}
       {client && <OpenQuestions orgId={orgId} orgKind={membership.orgKind} />}
+      <Group align="flex-end" gap="md" wrap="wrap" role="group" aria-label={t('dashboard.narrow')}>
+        {(counterparts.length > 1 || counterpartId) && (
+          <Select
+            label={client ? t('inbox.contractorFilter') : t('inbox.clientFilter')}
+            placeholder={client ? t('inbox.allContractors') : t('inbox.allClients')}
+            data={counterparts}
+            value={counterpartId ?? null}
+            onChange={(next) => setSearch({ [client ? 'contractor' : 'client']: next ?? undefined })}
+            clearable
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+            comboboxProps={{ withinPortal: true }}
+            w={{ base: '100%', xs: 240 }}
+          />
+        )}
+        {client && (
+          <PropertySelect
+            orgId={orgId}
+            label={t('inbox.propertyFilterLabel')}
+            placeholder={t('inbox.allProperties')}
+            value={propertyId ?? null}
+            onChange={(next) => setSearch({ property: next ?? undefined })}
+            w={{ base: '100%', xs: 240 }}
+          />
+        )}
+        <Switch
+          label={t('dashboard.onlyOverdue')}
+          description={t('dashboard.onlyOverdueHint')}
+          checked={overdue}
+          onChange={(event) => setSearch({ overdue: event.currentTarget.checked ? 'yes' : undefined })}
+          mb={4}
+        />
+      </Group>
       {dashboard.isPending ? (
         <Center py="xl" role="status">
           <Loader aria-label={t('common.loading')} />
@@ -45,14 +98,17 @@ export function DashboardPage() {
         <>
           <section aria-labelledby="dashboard-all">
             <Title order={2} size="h3" id="dashboard-all" mb="xs">
-              {t('dashboard.allTitle', { company: membership.orgName })}
+              {t(narrowed ? 'dashboard.narrowedTitle' : 'dashboard.allTitle', {
+                company: membership.orgName,
+              })}
             </Title>
             <DashboardTable
               orgId={orgId}
               caption={client ? t('dashboard.allContractors') : t('dashboard.allClients')}
               types={dashboard.data.types}
               table={dashboard.data.all}
-              counterpart={{}}
+              counterpart={counterpartId ? { [client ? 'contractor' : 'client']: counterpartId } : {}}
+              narrowed={{ property: propertyId, overdue }}
             />
           </section>
           {dashboard.data.byCounterpart.length > 0 && (
@@ -69,6 +125,7 @@ export function DashboardPage() {
                     types={dashboard.data.types}
                     table={table}
                     counterpart={client ? { contractor: org.id } : { client: org.id }}
+                    narrowed={{ property: propertyId, overdue }}
                   />
                 ))}
               </Stack>

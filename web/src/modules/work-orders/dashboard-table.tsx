@@ -16,13 +16,15 @@ type Props = {
   table: Counts;
   /** The address's filter for the other party: `{ client: id }` for a contractor, `{ contractor: id }` for a client. */
   counterpart: Pick<InboxSearch, 'client' | 'contractor'>;
+  /** What Översikt is narrowed to, carried on into the list a number opens. */
+  narrowed?: { property?: string | undefined; overdue?: boolean | undefined };
 };
 
 /**
  * Familjebostäder's start page (step 3): orders per status (rows) and type (columns) with totals.
  * Each number opens the list filtered to its status and type; a zero opens nothing.
  */
-export function DashboardTable({ orgId, caption, types, table, counterpart }: Props) {
+export function DashboardTable({ orgId, caption, types, table, counterpart, narrowed = {} }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
 
@@ -34,9 +36,11 @@ export function DashboardTable({ orgId, caption, types, table, counterpart }: Pr
         </Text>
       );
     }
+    const view = narrowed.overdue ? 'overdue' : viewOf(status);
     const search: InboxSearch = {
       ...counterpart,
-      view: viewOf(status) === 'active' ? undefined : viewOf(status),
+      property: narrowed.property,
+      view: view === 'active' ? undefined : view,
       status: status ?? undefined,
       type: type ?? undefined,
     };

@@ -10,11 +10,14 @@ import {
 import { useLabels } from '../../ui/labels.ts';
 import classes from './inbox.module.css';
 import type { InboxView } from './inbox-search.ts';
+import { PropertySelect } from './property-select.tsx';
 
 export type AppliedFilter = {
   statuses: WorkOrderStatus[];
   types: WorkOrderType[];
   counterpart: string | null;
+  /** A property of the client's register. */
+  property: string | null;
 };
 
 type Props = {
@@ -29,9 +32,12 @@ type Props = {
   onApply: (filter: AppliedFilter) => void;
   /** Fold the filters away behind "Filter" (Mina jobb on a phone); open when one is applied. */
   fold?: boolean;
+  /** A client's company: its register's properties can be chosen too. */
+  registerOf?: string | undefined;
 };
 
-const keyOf = (f: AppliedFilter) => `${f.statuses.join(',')}|${f.types.join(',')}|${f.counterpart ?? ''}`;
+const keyOf = (f: AppliedFilter) =>
+  `${f.statuses.join(',')}|${f.types.join(',')}|${f.counterpart ?? ''}|${f.property ?? ''}`;
 
 /**
  * Aktiva / Utförda / Alla, and the filters on status, Typ av uppdrag and the other party. As in JM's
@@ -102,13 +108,27 @@ export function InboxFilters(props: Props) {
             comboboxProps={{ withinPortal: true }}
           />
         )}
+        {props.registerOf && (
+          <PropertySelect
+            orgId={props.registerOf}
+            label={t('inbox.propertyFilterLabel')}
+            placeholder={t('inbox.allProperties')}
+            value={value.property}
+            onChange={(next) => change({ property: next })}
+            w={{ base: '100%', xs: 240 }}
+          />
+        )}
         <Button type="submit" variant="default" mih={36}>
           {t('inbox.apply')}
         </Button>
       </Group>
     </form>
   );
-  const anyApplied = applied.statuses.length > 0 || applied.types.length > 0 || applied.counterpart !== null;
+  const anyApplied =
+    applied.statuses.length > 0 ||
+    applied.types.length > 0 ||
+    applied.counterpart !== null ||
+    applied.property !== null;
 
   return (
     <Group align="flex-end" gap="md" wrap="wrap">

@@ -88,7 +88,12 @@ export function InboxPage() {
   const filters = (
     <InboxFilters
       view={state.view}
-      applied={{ statuses: state.statuses, types: state.types, counterpart: state.counterpart }}
+      applied={{
+        statuses: state.statuses,
+        types: state.types,
+        counterpart: state.counterpart,
+        property: state.property,
+      }}
       statusOptions={statusesInView(state.view, membership.orgKind)}
       counterparts={counterparts}
       counterpartLabel={client ? t('inbox.contractorFilter') : t('inbox.clientFilter')}
@@ -96,6 +101,7 @@ export function InboxPage() {
       onViewChange={(view) => update({ view, statuses: [] })}
       onApply={(filter: AppliedFilter) => update(filter)}
       fold={technician}
+      registerOf={client ? orgId : undefined}
     />
   );
 
@@ -140,7 +146,8 @@ export function InboxPage() {
       )}
       <InboxSearchBox value={state.q} onSearch={(q) => void update({ q }, { replace: true })} />
       {filters}
-      {state.property && (
+      {/* A client chooses the property among the filters; a contractor only follows a link to one. */}
+      {state.property && !client && (
         <PropertyFilterChip
           orgId={orgId}
           propertyId={state.property}

@@ -6,6 +6,7 @@ import { sv } from '../../app/i18n/sv.ts';
 import {
   emptyNewWorkOrder,
   fillFromObject,
+  fillFromProperty,
   fillFromUnit,
   type NewWorkOrderValues,
   toCreateBody,
@@ -223,5 +224,71 @@ describe('an order on an object of the register', () => {
       dispatch: true,
     });
     expect(toCreateBody({ ...values, placeSource: 'free' }, true)).not.toHaveProperty('objectId');
+  });
+});
+
+describe('an order on the common areas of a property of the register', () => {
+  const property = {
+    id: '5b1f2a52-6a3b-4f1e-9a61-2f0d1c1b9e01',
+    designation: 'Solna Rosenborg 3',
+    ownerName: 'Brf Vågen',
+    adminArea: null,
+    district: null,
+    street: 'Rosenborgsgatan 12',
+    postalCode: '169 74',
+    city: 'Solna',
+    objectCount: 12,
+    version: 1,
+    updatedAt: '2024-10-16T08:00:00.000Z',
+  };
+  const base: NewWorkOrderValues = {
+    ...fillFromObject(
+      {
+        ...emptyNewWorkOrder,
+        placeSource: 'register',
+        description: 'Torktumlaren startar inte',
+        contractorOrgId: '7f2c2a52-6a3b-4f1e-9a61-2f0d1c1b9e11',
+      },
+      object,
+    ),
+  };
+
+  it('takes name, owner and address from the property and lets go of the object and its tenant', () => {
+    const values = fillFromProperty(base, property);
+    expect(values).toMatchObject({
+      commonArea: true,
+      propertyId: property.id,
+      objectId: null,
+      tenantId: null,
+      objectNumber: '',
+      propertyName: 'Solna Rosenborg 3',
+      ownerName: 'Brf Vågen',
+      street: 'Rosenborgsgatan 12',
+      keyInfo: '',
+      reporter: { name: '' },
+    });
+  });
+
+  it('sends the property, not an object, once the reporter is given', () => {
+    const values = {
+      ...fillFromProperty(base, property),
+      room: 'Tvättstuga',
+      reporter: {
+        name: 'Brf Vågens styrelse',
+        phones: [{ key: 'a', kind: 'work' as const, number: '08-465 004 10', preferred: true }],
+        email: '',
+      },
+    };
+    expect(validateNewWorkOrder(values, true, t.t)).toEqual({});
+    const body = toCreateBody(values, true);
+    expect(body).toMatchObject({ propertyId: property.id, room: 'Tvättstuga', street: 'Rosenborgsgatan 12' });
+    expect(body).not.toHaveProperty('objectId');
+    expect(body).not.toHaveProperty('tenantId');
+  });
+
+  it('asks for the property when none is chosen', () => {
+    const errors = validateNewWorkOrder({ ...base, commonArea: true, propertyId: null }, true, t.t);
+    expect(errors.propertyId).toBe('Välj fastighet');
+    expect(errors).not.toHaveProperty('objectId');
   });
 });

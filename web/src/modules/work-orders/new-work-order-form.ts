@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { RegisterObject } from '../../../../contract/properties.ts';
+import type { Property, RegisterObject } from '../../../../contract/properties.ts';
 import {
   type CreateWorkOrderBody,
   createWorkOrderBodySchema,
@@ -25,8 +25,10 @@ export type PlaceSource = 'register' | 'free';
 /** The form's values: text fields are strings ('' = not given), shaped like the API body for field errors. */
 export type NewWorkOrderValues = {
   placeSource: PlaceSource;
-  /** Narrows the object search to one property; not sent. */
+  /** Narrows the object search to one property; sent only for an order on its common areas. */
   propertyId: string | null;
+  /** Allmänt utrymme: the order is on the property's common areas (stairwell, laundry), no object. */
+  commonArea: boolean;
   objectId: string | null;
   roomId: string | null;
   unitId: string | null;
@@ -67,6 +69,7 @@ export type Registrar = 'client' | 'contractor';
 export const emptyNewWorkOrder: NewWorkOrderValues = {
   placeSource: 'free',
   propertyId: null,
+  commonArea: false,
   objectId: null,
   roomId: null,
   unitId: null,
@@ -112,27 +115,30 @@ export function toCreateBody(
       ? { clientOrgId: values.clientOrgId ?? undefined }
       : { contractorOrgId: values.contractorOrgId ?? undefined, dispatch };
   // From the register: its references, and what the form shows of it (the order keeps it as a snapshot).
+  const fromRegister = values.placeSource === 'register' && registrar === 'client';
   const register =
-    values.placeSource === 'register' && registrar === 'client'
-      ? {
-          objectId: values.objectId ?? undefined,
-          roomId: values.roomId ?? undefined,
-          unitId: values.unitId ?? undefined,
-          tenantId: values.tenantId ?? undefined,
-          objectType: optional(values.objectType),
-          floor: optional(values.floor),
-          ...(values.unitId
-            ? {
-                unitType: optional(values.unitType),
-                unitIsAppliance: values.unitIsAppliance,
-                model: optional(values.model),
-                serialNumber: optional(values.serialNumber),
-                unitInstalledOn: optional(values.unitInstalledOn),
-                unitLastMaintenanceOn: optional(values.unitLastMaintenanceOn),
-              }
-            : {}),
-        }
-      : {};
+    fromRegister && values.commonArea
+      ? { propertyId: values.propertyId ?? undefined }
+      : fromRegister
+        ? {
+            objectId: values.objectId ?? undefined,
+            roomId: values.roomId ?? undefined,
+            unitId: values.unitId ?? undefined,
+            tenantId: values.tenantId ?? undefined,
+            objectType: optional(values.objectType),
+            floor: optional(values.floor),
+            ...(values.unitId
+              ? {
+                  unitType: optional(values.unitType),
+                  unitIsAppliance: values.unitIsAppliance,
+                  model: optional(values.model),
+                  serialNumber: optional(values.serialNumber),
+                  unitInstalledOn: optional(values.unitInstalledOn),
+                  unitLastMaintenanceOn: optional(values.unitLastMaintenanceOn),
+                }
+              : {}),
+          }
+        : {};
   return {
     type: values.type,
     priority: values.priority,
@@ -206,6 +212,7 @@ export function fillFromObject(values: NewWorkOrderValues, object: RegisterObjec
   return {
     ...values,
     ...fillFromUnit(values, undefined),
+    commonArea: false,
     propertyId: object.propertyId,
     objectId: object.id,
     roomId: null,
@@ -223,6 +230,36 @@ export function fillFromObject(values: NewWorkOrderValues, object: RegisterObjec
     keyInfo: object.keyInfo ?? '',
     entryWithoutTenant: object.entryWithoutTenant ?? false,
     reporter: reporterOf(tenant),
+  };
+}
+
+/**
+ * The form for an order on a property's common areas: its name, owner and address from the
+ * register, no object, room and unit typed, and the reporter given by hand (no tenant lives there).
+ */
+export function fillFromProperty(values: NewWorkOrderValues, property: Property): NewWorkOrderValues {
+  return {
+    ...values,
+    ...fillFromUnit({ ...values, placeSource: 'free' }, undefined),
+    unit: '',
+    commonArea: true,
+    propertyId: property.id,
+    objectId: null,
+    roomId: null,
+    room: '',
+    tenantId: null,
+    propertyName: property.designation,
+    ownerName: property.ownerName ?? '',
+    street: property.street ?? '',
+    postalCode: property.postalCode ?? '',
+    city: property.city ?? '',
+    objectNumber: '',
+    objectType: '',
+    floor: '',
+    accessToApartment: '',
+    keyInfo: '',
+    entryWithoutTenant: false,
+    reporter: { ...emptyNewWorkOrder.reporter },
   };
 }
 
@@ -274,7 +311,9 @@ export function validateNewWorkOrder(
       errors[field] = blank ? t('validation.required') : messageFor(issue, field, t);
     }
   }
-  if (registrar === 'client' && values.placeSource === 'register' && !values.objectId) {
+  if (registrar === 'client' && values.placeSource === 'register' && values.commonArea) {
+    if (!values.propertyId) errors.propertyId = t('validation.chooseProperty');
+  } else if (registrar === 'client' && values.placeSource === 'register' && !values.objectId) {
     // Until an object is picked there is no place to check either.
     delete errors.propertyName;
     delete errors.street;

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Property } from '../../../../contract/properties.ts';
 import { type ApiError, isApiError } from '../../app/api.ts';
 import { notify } from '../../ui/notify.ts';
 import { randomUuid } from '../../ui/uuid.ts';
@@ -15,6 +16,7 @@ import { ContractorSelect } from './contractor-select.tsx';
 import {
   emptyNewWorkOrder,
   fillFromObject,
+  fillFromProperty,
   fillFromUnit,
   type NewWorkOrderValues,
   type PlaceSource,
@@ -193,7 +195,23 @@ export function NewWorkOrderPage() {
           <PlaceFieldset>
             {registrar === 'client' && <PlaceSourceChoice value={placeSource} onChange={setPlaceSource} />}
             {registrar === 'client' && placeSource === 'register' ? (
-              <RegisterPlaceFields orgId={orgId} form={form} onPick={(id) => void pickObject(id)} />
+              <RegisterPlaceFields
+                orgId={orgId}
+                form={form}
+                onPick={(id) => void pickObject(id)}
+                onCommonArea={(property: Property | null) => {
+                  form.clearFieldError('propertyId');
+                  form.clearFieldError('objectId');
+                  form.setValues((prev) =>
+                    property
+                      ? fillFromProperty(prev as NewWorkOrderValues, property)
+                      : {
+                          ...fillFromObjectCleared(prev as NewWorkOrderValues),
+                          propertyId: prev.propertyId ?? null,
+                        },
+                  );
+                }}
+              />
             ) : (
               <FreePlaceFields form={form} />
             )}
@@ -266,6 +284,7 @@ function fillFromObjectCleared(values: NewWorkOrderValues): NewWorkOrderValues {
   return {
     ...values,
     ...fillFromUnit({ ...values, placeSource: 'register' }, undefined),
+    commonArea: false,
     objectId: null,
     roomId: null,
     tenantId: null,

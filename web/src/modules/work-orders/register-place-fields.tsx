@@ -1,10 +1,10 @@
-import { Alert, Radio, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Checkbox, Radio, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegisterObject } from '../../../../contract/properties.ts';
+import type { Property, RegisterObject } from '../../../../contract/properties.ts';
 import { objectQuery, objectsQuery, propertiesQuery } from '../register/register.api.ts';
 import {
   fillFromUnit,
@@ -52,11 +52,14 @@ export function RegisterPlaceFields({
   orgId,
   form,
   onPick,
+  onCommonArea,
 }: {
   orgId: string;
   form: Form;
   /** An object was chosen: the page loads it and fills the form. */
   onPick: (objectId: string | null) => void;
+  /** Allmänt utrymme was ticked (with the property chosen) or unticked. */
+  onCommonArea: (property: Property | null) => void;
 }) {
   const { t } = useTranslation();
   const values = form.values;
@@ -85,31 +88,81 @@ export function RegisterPlaceFields({
           placeholder={t('placePicker.allProperties')}
           data={(properties.data?.items ?? []).map((p) => ({ value: p.id, label: p.designation }))}
           value={values.propertyId}
-          onChange={(next) => form.setFieldValue('propertyId', next)}
+          onChange={(next) => {
+            const picked = properties.data?.items.find((p) => p.id === next);
+            // On the common areas the property is the place: a new one fills the form anew.
+            if (values.commonArea) onCommonArea(picked ?? null);
+            else form.setFieldValue('propertyId', next);
+          }}
+          required={values.commonArea}
+          error={form.errors.propertyId}
           searchable
           clearable
           clearButtonProps={{ 'aria-label': t('common.clear') }}
           comboboxProps={{ withinPortal: true }}
         />
-        <Select
-          label={t('placePicker.object')}
-          description={t('placePicker.objectHint')}
-          placeholder={t('placePicker.objectPlaceholder')}
-          required
-          searchable
-          searchValue={search}
-          onSearchChange={setSearch}
-          // The server searches number, address and tenant; the list shows what it found as it is.
-          filter={({ options: found }) => found}
-          data={options}
-          value={values.objectId}
-          onChange={(next) => onPick(next)}
-          nothingFoundMessage={objects.isFetching ? t('common.loading') : t('placePicker.noObjects')}
-          error={form.errors.objectId}
-          comboboxProps={{ withinPortal: true }}
-          maxDropdownHeight={320}
-        />
+        {values.commonArea ? (
+          <Text size="sm" c="dimmed" mt={{ sm: 28 }}>
+            {t('placePicker.commonAreaHint')}
+          </Text>
+        ) : (
+          <Select
+            label={t('placePicker.object')}
+            description={t('placePicker.objectHint')}
+            placeholder={t('placePicker.objectPlaceholder')}
+            required
+            searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            // The server searches number, address and tenant; the list shows what it found as it is.
+            filter={({ options: found }) => found}
+            data={options}
+            value={values.objectId}
+            onChange={(next) => onPick(next)}
+            nothingFoundMessage={objects.isFetching ? t('common.loading') : t('placePicker.noObjects')}
+            error={form.errors.objectId}
+            comboboxProps={{ withinPortal: true }}
+            maxDropdownHeight={320}
+          />
+        )}
       </SimpleGrid>
+      <Checkbox
+        label={t('placePicker.commonArea')}
+        description={t('placePicker.commonAreaDescription')}
+        checked={values.commonArea}
+        onChange={(event) => {
+          const on = event.currentTarget.checked;
+          const property = properties.data?.items.find((p) => p.id === values.propertyId);
+          if (!on) onCommonArea(null);
+          else if (property) onCommonArea(property);
+          else {
+            form.setFieldValue('commonArea', true);
+            form.setFieldError('propertyId', t('validation.chooseProperty'));
+          }
+        }}
+      />
+
+      {values.commonArea && values.propertyId && (
+        <div>
+          <Title order={3} size="h5" mb={4}>
+            {t('placePicker.fromRegisterTitle')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="xs">
+            {t('placePicker.fromRegisterHint')}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            {textField(form, 'street', t('newOrder.street'), 200, { required: true })}
+            <SimpleGrid cols={2} spacing="sm">
+              {textField(form, 'postalCode', t('newOrder.postalCode'), 6, { inputMode: 'numeric' })}
+              {textField(form, 'city', t('newOrder.city'), 100)}
+            </SimpleGrid>
+            {textField(form, 'room', t('placePicker.room'), 100, {
+              placeholder: t('placePicker.commonRoomPlaceholder'),
+            })}
+            {textField(form, 'unit', t('placePicker.unit'), 100)}
+          </SimpleGrid>
+        </div>
+      )}
 
       {chosen && (
         <>

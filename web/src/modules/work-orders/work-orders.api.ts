@@ -58,10 +58,22 @@ export function workOrderQuery(orgId: string, id: string) {
   });
 }
 
-export function dashboardQuery(orgId: string) {
+/** What Översikt is narrowed to; every part optional. */
+export type DashboardFilter = {
+  clientOrgId?: string | undefined;
+  contractorOrgId?: string | undefined;
+  propertyId?: string | undefined;
+  overdue?: 'any' | undefined;
+};
+
+export function dashboardQuery(orgId: string, filter: DashboardFilter = {}) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
+  const query = params.size ? `?${params}` : '';
   return queryOptions({
-    queryKey: workOrderKeys.dashboard(orgId),
-    queryFn: ({ signal }) => getJson<Dashboard>(`${base(orgId)}/work-orders/dashboard`, { signal }),
+    queryKey: [...workOrderKeys.dashboard(orgId), query] as const,
+    queryFn: ({ signal }) => getJson<Dashboard>(`${base(orgId)}/work-orders/dashboard${query}`, { signal }),
+    placeholderData: keepPreviousData,
   });
 }
 
