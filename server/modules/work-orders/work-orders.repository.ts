@@ -1,13 +1,13 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { WorkOrderStatus, WorkOrderType } from '../../../contract/work-orders.ts';
+import { activeStatuses, type WorkOrderStatus, type WorkOrderType } from '../../../contract/work-orders.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { workOrderQuestions } from '../communication/communication.table.ts';
 import { users } from '../identity/identity.table.ts';
 import { organizations } from '../organizations/organizations.table.ts';
-import { workOrderCounters, workOrderEvents, workOrders } from './work-orders.table.ts';
+import { workOrderCounters, workOrderEvents, workOrders, workOrderTallies } from './work-orders.table.ts';
 
 /** Who asks, and what day it is in Stockholm (the visibility window counts whole days). */
 export type Scope = { actor: Actor; today: string };
@@ -26,11 +26,16 @@ export function workOrderAccess(scope: Scope): SQL {
   // (drizzle leaves columns unqualified in some positions of one-table queries).
   if (actor.orgKind === 'client') return eq(workOrders.clientOrgId, actor.orgId);
   if (actor.orgKind === 'contractor') {
-    const withinWindow = sql`(${workOrders.closedAt} is null or
+    // The exact rule is per order (its own agreement's window); the first condition is the same rule
+    // with the longest window of any of the contractor's agreements, which an index can answer.
+    const cutoff = sql`((${today}::date - 1 - greatest(180, coalesce((
+        select max(a.completed_visible_days) from agreements a where a.contractor_org_id = ${actor.orgId}
+      ), 0)))::timestamp at time zone 'Europe/Stockholm')`;
+    const withinWindow = sql`(${workOrders.closedAt} is null or (${workOrders.closedAt} >= ${cutoff} and
       (${workOrders.closedAt} at time zone 'Europe/Stockholm')::date + coalesce((
         select a.completed_visible_days from agreements a
         where a.client_org_id = "work_orders"."client_org_id" and a.contractor_org_id = "work_orders"."contractor_org_id"
-      ), 180) >= ${today}::date)`;
+      ), 180) >= ${today}::date))`;
     const sent = and(
       eq(workOrders.contractorOrgId, actor.orgId),
       ne(workOrders.status, 'draft'),
@@ -209,8 +214,67 @@ function narrowing(scope: Scope, filter: DashboardFilter): (SQL | undefined)[] {
   ];
 }
 
-/** Counts per status × type, and per counterpart (client or contractor), of the orders in reach. */
+const CLOSED_STATUSES: WorkOrderStatus[] = ['done', 'declined', 'invoiced', 'cancelled'];
+
+/**
+ * Counts per status × type, and per counterpart (client or contractor), of the orders in reach. The
+ * tallies the database keeps per client × contractor × status × type answer a client's counts and a
+ * contractor's active ones in a few rows; what they cannot tell is counted over the orders: a
+ * contractor's closed orders (only those within each agreement's window count), a technician's own,
+ * and counts narrowed by property or by overdue dates.
+ */
 export async function countByStatusAndType(db: Executor, scope: Scope, filter: DashboardFilter = {}) {
+  const { actor } = scope;
+  const byTallies = !filter.propertyId && !filter.overdue;
+  const pair = and(
+    filter.clientOrgId ? eq(workOrderTallies.clientOrgId, filter.clientOrgId) : undefined,
+    filter.contractorOrgId ? eq(workOrderTallies.contractorOrgId, filter.contractorOrgId) : undefined,
+  );
+  if (byTallies && actor.orgKind === 'client') {
+    return tallied(
+      db,
+      and(eq(workOrderTallies.clientOrgId, actor.orgId), pair)!,
+      workOrderTallies.contractorOrgId,
+    );
+  }
+  if (byTallies && actor.orgKind === 'contractor' && actor.role !== 'technician') {
+    const [open, closed] = await Promise.all([
+      tallied(
+        db,
+        and(
+          eq(workOrderTallies.contractorOrgId, actor.orgId),
+          inArray(workOrderTallies.status, [...activeStatuses]),
+          pair,
+        )!,
+        workOrderTallies.clientOrgId,
+      ),
+      counted(db, scope, filter, inArray(workOrders.status, CLOSED_STATUSES)),
+    ]);
+    return [...open, ...closed];
+  }
+  return counted(db, scope, filter);
+}
+
+function tallied(
+  db: Executor,
+  where: SQL,
+  counterpart: typeof workOrderTallies.contractorOrgId | typeof workOrderTallies.clientOrgId,
+) {
+  return db
+    .select({
+      counterpartId: counterpart,
+      counterpartName: organizations.name,
+      status: workOrderTallies.status,
+      type: workOrderTallies.type,
+      n: sql<number>`sum(${workOrderTallies.n})::int`.mapWith(Number),
+    })
+    .from(workOrderTallies)
+    .leftJoin(organizations, eq(organizations.id, counterpart))
+    .where(and(where, sql`${workOrderTallies.n} > 0`))
+    .groupBy(counterpart, organizations.name, workOrderTallies.status, workOrderTallies.type);
+}
+
+function counted(db: Executor, scope: Scope, filter: DashboardFilter, extra?: SQL) {
   const counterpart = scope.actor.orgKind === 'client' ? workOrders.contractorOrgId : workOrders.clientOrgId;
   return db
     .select({
@@ -222,7 +286,7 @@ export async function countByStatusAndType(db: Executor, scope: Scope, filter: D
     })
     .from(workOrders)
     .leftJoin(organizations, eq(organizations.id, counterpart))
-    .where(and(workOrderAccess(scope), ...narrowing(scope, filter)))
+    .where(and(workOrderAccess(scope), ...narrowing(scope, filter), extra))
     .groupBy(counterpart, organizations.name, workOrders.status, workOrders.type);
 }
 

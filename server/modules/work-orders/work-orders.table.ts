@@ -9,6 +9,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -170,3 +171,25 @@ export const workOrderCounters = pgTable('work_order_counters', {
     .references(() => organizations.id),
   lastNumber: integer('last_number').notNull(),
 });
+
+/**
+ * How many orders each client has with each contractor per status and type: the dashboard's counts,
+ * read in a few rows instead of counted over every order. Kept by a trigger on work_orders (migration
+ * 0008), so every way an order changes keeps it right; drafts without a contractor count under null.
+ */
+export const workOrderTallies = pgTable(
+  'work_order_tallies',
+  {
+    clientOrgId: uuid('client_org_id').notNull(),
+    contractorOrgId: uuid('contractor_org_id'),
+    status: text('status', { enum: workOrderStatuses }).notNull(),
+    type: text('type', { enum: workOrderTypes }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    unique('work_order_tallies_key')
+      .on(t.clientOrgId, t.contractorOrgId, t.status, t.type)
+      .nullsNotDistinct(),
+    index('work_order_tallies_contractor_idx').on(t.contractorOrgId, t.status),
+  ],
+);

@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dashboard } from '../../../contract/work-orders.ts';
+import { queryRows } from '../../platform/db.ts';
+import { createOrderViaApi, login, makeOrg, makeWorld } from '../../testing/factories.ts';
+import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { linkContractor } from '../agreements/agreements.repository.ts';
+
+let t: TestApp;
+let world: Awaited<ReturnType<typeof makeWorld>>;
+let second: { id: string };
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await makeWorld(t.database.db);
+  second = await makeOrg(t.database.db, 'contractor');
+  await linkContractor(t.database.db, {
+    clientOrgId: world.client.id,
+    contractorOrgId: second.id,
+    createdAt: new Date(),
+  });
+  cookies.coordinator = await login(t.app, world.users.coordinator);
+  cookies.manager = await login(t.app, world.users.manager);
+});
+afterAll(() => t.close());
+
+type Row = { client: string; contractor: string | null; status: string; type: string; n: number };
+
+/** The tallies next to a count over the orders themselves: they must always agree. */
+async function tallyAndCount() {
+  const tallies = await queryRows<Row>(
+    t.database.db,
+    sql`select client_org_id as client, contractor_org_id as contractor, status, type, n
+        from work_order_tallies where n <> 0 order by 1, 2, 3, 4`,
+  );
+  const counted = await queryRows<Row>(
+    t.database.db,
+    sql`select client_org_id as client, contractor_org_id as contractor, status, type, count(*)::int as n
+        from work_orders group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+  );
+  return { tallies, counted };
+}
+
+async function move(orgId: string, id: string, body: object, cookie: string) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${orgId}/work-orders/${id}/transitions`,
+    headers: { cookie },
+    payload: body,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
+describe('work-order tallies', () => {
+  it('stay equal to a count of the orders through creation, drafts, every kind of move and re-dispatch', async () => {
+    const c = world.client.id;
+    const k = world.contractor.id;
+    const a = await createOrderViaApi(t.app, {
+      cookie: cookies.coordinator,
+      clientOrgId: c,
+      contractorOrgId: k,
+    });
+    const b = await createOrderViaApi(t.app, {
+      cookie: cookies.coordinator,
+      clientOrgId: c,
+      contractorOrgId: k,
+      input: { type: 'maintenance' },
+    });
+    await createOrderViaApi(t.app, {
+      cookie: cookies.coordinator,
+      clientOrgId: c,
+      input: { dispatch: false },
+    });
+    expect((await tallyAndCount()).tallies).toEqual((await tallyAndCount()).counted);
+
+    await move(k, a.id, { to: 'accepted' }, cookies.manager);
+    await move(k, a.id, { to: 'material_ordered' }, cookies.manager);
+    await move(k, a.id, { to: 'done', actionDescription: 'Bytt packning' }, cookies.manager);
+    await move(c, a.id, { to: 'invoiced' }, cookies.coordinator);
+    await move(k, b.id, { to: 'declined', reason: 'Hinner inte' }, cookies.manager);
+    const redispatch = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${c}/work-orders/${b.id}/dispatch`,
+      headers: { cookie: cookies.coordinator },
+      payload: { contractorOrgId: second.id },
+    });
+    expect(redispatch.statusCode, redispatch.body).toBe(200);
+
+    const { tallies, counted } = await tallyAndCount();
+    expect(tallies).toEqual(counted);
+    expect(tallies).toContainEqual({ client: c, contractor: k, status: 'invoiced', type: 'fault', n: 1 });
+    expect(tallies).toContainEqual({
+      client: c,
+      contractor: second.id,
+      status: 'new',
+      type: 'maintenance',
+      n: 1,
+    });
+    expect(tallies).toContainEqual({ client: c, contractor: null, status: 'draft', type: 'fault', n: 1 });
+  });
+
+  it('answer the dashboard, which shows the same numbers as the orders', async () => {
+    const res = await t.app.inject({
+      url: `/api/orgs/${world.client.id}/work-orders/dashboard`,
+      headers: { cookie: cookies.coordinator },
+    });
+    const dashboard = res.json() as Dashboard;
+    const { counted } = await tallyAndCount();
+    expect(dashboard.all.totals.total).toBe(counted.reduce((sum, r) => sum + r.n, 0));
+    const invoiced = dashboard.all.rows.find((r) => r.status === 'invoiced')!;
+    expect(invoiced.counts.fault).toBe(1);
+  });
+
+  it('can be counted again from the orders, as the data generator does after a bulk load', async () => {
+    await t.database.db.execute(sql`update work_order_tallies set n = n + 5`);
+    await t.database.db.execute(sql`select refresh_work_order_tallies()`);
+    const { tallies, counted } = await tallyAndCount();
+    expect(tallies).toEqual(counted);
+  });
+});
