@@ -225,7 +225,6 @@ describe('with an https address', () => {
 });
 
 describe('every route outside a company', () => {
-
   it('answers 401 without a session unless it is public by design', async () => {
     const routes = t.routes.filter(
       (r) =>

@@ -65,7 +65,10 @@ async function walk(gate: keyof typeof openUnder, user: TestUser, orgId: string,
 describe('a session with a gate reaches nothing but its step (security.md 5)', () => {
   it('a member of a company that requires two-step verification, without it, reaches only enrolment: every other route answers 403', async () => {
     const org = await makeOrg(t.database.db, 'client');
-    await t.database.db.update(organizations).set({ requireTwoFactor: true }).where(eq(organizations.id, org.id));
+    await t.database.db
+      .update(organizations)
+      .set({ requireTwoFactor: true })
+      .where(eq(organizations.id, org.id));
     const user = await makeUser(t.database.db, org, 'admin');
     await walk('second_factor_enrolment', user, org.id, await login(t.app, user));
   });
