@@ -138,11 +138,16 @@ describe('bringing a contractor in, staffing and securing it from the browser', 
 
     // 5. … and requires two-step verification of every user of the company.
     await page.getByRole('navigation', { name: 'Sidor' }).getByRole('link', { name: 'Användare' }).click();
+    const own = page.getByRole('row').filter({ hasText: 'Vera Ventil' });
+    await visible(own.getByRole('cell', { name: 'På', exact: true }));
+    await visible(own.getByText('Aktiv', { exact: true }));
     const requirement = () =>
       page.getByRole('switch', { name: 'Kräv tvåstegsverifiering för alla användare' });
     await visible(requirement());
     expect(await requirement().isChecked()).toBe(false);
-    await page.getByText('Kräv tvåstegsverifiering för alla användare').click();
+    // With the keyboard, as anyone can.
+    await requirement().focus();
+    await page.keyboard.press('Space');
     await page.waitForFunction(() => {
       const input = document.querySelector('input[role="switch"]') as HTMLInputElement | null;
       return input?.checked === true && !input.disabled;
