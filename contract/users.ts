@@ -38,9 +38,12 @@ export const createUserBodySchema = z
   .meta({ id: 'CreateUser' });
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
 
-/** `created`: a new account; `added`: the address already had an account, which got the membership. */
+/**
+ * `created`: a new account (its id). `invited`: the address already had an account; it was sent an
+ * invitation to the company instead, which its owner accepts (no id: the account is not the admin's yet).
+ */
 export const createUserResultSchema = z
-  .object({ userId: z.uuid(), outcome: z.enum(['created', 'added']) })
+  .object({ userId: z.uuid().nullable(), outcome: z.enum(['created', 'invited']) })
   .meta({ id: 'CreateUserResult' });
 
 export const changeRoleBodySchema = z.strictObject({ role: z.enum(roles) }).meta({ id: 'ChangeRole' });

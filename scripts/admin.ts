@@ -4,7 +4,8 @@
  *   npm run admin -- create-operator --email anna@example.se [--name "Anna Admin"]
  *
  * creates the operator company if missing and its first administrator without a password, and prints
- * a one-time set-up link (valid 7 days) where they choose username and password.
+ * a one-time set-up link (valid 7 days) where they choose username and password. Run again for the same
+ * address before the account is set up, it prints a new link (the old one stops working).
  */
 import { parseArgs } from 'node:util';
 import { createOperator } from '../server/modules/organizations/companies.usecases.ts';
@@ -34,12 +35,12 @@ const database = config.databaseUrl
   : await openDatabase({ dataDir: config.dataDir });
 try {
   await database.migrate();
-  const { link } = await createOperator(
+  const { link, renewed } = await createOperator(
     { db: database.db, clock: systemClock, publicUrl: config.publicUrl },
     { email: values.email, name: values.name },
   );
   console.log(
-    `Operator administrator created. Open this link within 7 days to choose a username and password:\n${link}`,
+    `${renewed ? 'A new set-up link for the operator administrator (the old one no longer works)' : 'Operator administrator created'}. Open this link within 7 days to choose a username and password:\n${link}`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -46,4 +46,11 @@ describe('configuration', () => {
       trustProxy: true,
     });
   });
+
+  it('refuses the SMS log provider on an https address, where the log would hold live codes (security.md 31)', () => {
+    expect(loadConfig({ SMS_PROVIDER: 'log' }).smsProvider).toBe('log');
+    expect(() => loadConfig({ SMS_PROVIDER: 'log', PUBLIC_URL: 'https://ordning.example' })).toThrow(
+      /SMS_PROVIDER.*development only/,
+    );
+  });
 });

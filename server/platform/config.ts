@@ -79,6 +79,12 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
   }
   const c = parsed.data;
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
+  // The log provider writes live login codes to the log (security.md 31): development only, never on
+  // an installation people reach over HTTPS.
+  if (c.SMS_PROVIDER === 'log' && publicUrl.startsWith('https:'))
+    throw new ConfigError([
+      'SMS_PROVIDER: "log" is for development only and cannot be used with an https PUBLIC_URL',
+    ]);
   return {
     port: c.PORT,
     host: c.HOST,

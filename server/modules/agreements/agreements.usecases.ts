@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { problems } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
+import { can } from '../organizations/roles.policy.ts';
 import { canEditAgreements, canListContractors, canReadAgreements } from './agreements.policy.ts';
 import {
   listAgreementsOf,
@@ -90,7 +91,7 @@ export async function listContractors(
 /** A contractor's clients (by agreement), for registering orders: everyone but support users. */
 export async function listClients(deps: AgreementDeps, args: { actor: Actor }) {
   const { actor } = args;
-  if (actor.orgKind !== 'contractor' || actor.role === 'support') throw problems.forbidden();
+  if (!can(actor, 'clients.list')) throw problems.forbidden();
   const rows = await listAgreementsOf(deps.db, { orgId: actor.orgId });
   return { items: rows.map((r) => ({ id: r.agreement.clientOrgId, name: r.clientName })) };
 }

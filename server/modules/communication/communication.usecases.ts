@@ -13,6 +13,7 @@ import { users } from '../identity/identity.table.ts';
 import { notify } from '../notifications/notifications.ts';
 import { findOrganization, listMembersWithRoles } from '../organizations/organizations.repository.ts';
 import { organizations } from '../organizations/organizations.table.ts';
+import { can } from '../organizations/roles.policy.ts';
 import { canReadWorkOrders } from '../work-orders/work-orders.policy.ts';
 import {
   insertEvent,
@@ -30,9 +31,7 @@ export type CommunicationDeps = { db: Database; clock: Clock; publicUrl: string 
 
 /** Who may write on an order: the people doing or ordering the work, not viewers or support. */
 export function canWrite(actor: Pick<Actor, 'orgKind' | 'role'>): boolean {
-  if (actor.orgKind === 'contractor') return ['admin', 'manager', 'technician'].includes(actor.role);
-  if (actor.orgKind === 'client') return actor.role === 'admin' || actor.role === 'coordinator';
-  return false;
+  return can(actor, 'work_orders.write');
 }
 
 export const alreadyAnswered = defineProblem({

@@ -20,6 +20,7 @@ import {
   listMembersWithRoles,
 } from '../organizations/organizations.repository.ts';
 import { organizations } from '../organizations/organizations.table.ts';
+import { can } from '../organizations/roles.policy.ts';
 import { insertEvent } from '../work-orders/work-orders.repository.ts';
 import { type WorkOrderRow, workOrders } from '../work-orders/work-orders.table.ts';
 import { cleanFileName } from './attachments.process.ts';
@@ -491,7 +492,7 @@ async function partyOf(tx: Tx, order: WorkOrderRow, email: string): Promise<Auth
 
 /** Held replies waiting for review by an administrator of one of the order's companies. */
 export async function listHeld(deps: MessageDeps, args: { actor: Actor }) {
-  if (args.actor.role !== 'admin') throw problems.forbidden();
+  if (!can(args.actor, 'mail.manage')) throw problems.forbidden();
   const rows = await deps.db
     .select({ m: workOrderMessages, number: workOrders.number })
     .from(workOrderMessages)
@@ -542,7 +543,7 @@ export async function reviewHeld(
   deps: MessageDeps,
   args: { actor: Actor; messageId: string; decision: 'post' | 'reject' },
 ) {
-  if (args.actor.role !== 'admin') throw problems.forbidden();
+  if (!can(args.actor, 'mail.manage')) throw problems.forbidden();
   await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ m: workOrderMessages, order: workOrders })

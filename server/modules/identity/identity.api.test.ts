@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../platform/auth/tokens.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { login, makeOrg, makeUser, type TestUser } from '../../testing/factories.ts';
+import { loopbackOnly, publicRoutes } from '../../testing/public-routes.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { sessions, users } from './identity.table.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './identity.usecases.ts';
@@ -224,34 +225,6 @@ describe('with an https address', () => {
 });
 
 describe('every route outside a company', () => {
-  // Routes anyone may call: the rest must answer 401 without a session.
-  // POST /api/inbound-mail authenticates with its own shared secret (tested with the inbound mail).
-  const publicRoutes = new Set([
-    'GET /api/health',
-    'POST /api/session',
-    'DELETE /api/session',
-    'GET /api/openapi.json',
-    'POST /api/inbound-mail',
-    // The tenant link's token is its key (tested with the tenant link).
-    'GET /api/tenant-links/:token',
-    'POST /api/tenant-links/:token/proposals',
-    // Invitation and set-up links: the token is the key (tested in invitations.api.test.ts and
-    // companies.api.test.ts).
-    'GET /api/invitations/:token',
-    'POST /api/invitations/:token/register',
-    'POST /api/invitation-confirmations/:token',
-    'GET /api/account-setup/:token',
-    'POST /api/account-setup/:token',
-    // Forgot password and the e-mail confirmation link: the token is the key (tested in
-    // password-reset.api.test.ts and account.api.test.ts).
-    'POST /api/password-reset',
-    'GET /api/password-reset/:token',
-    'POST /api/password-reset/:token',
-    'POST /api/password-reset/:token/sms',
-    'POST /api/email-change/:token',
-  ]);
-  const loopbackOnly = (url: string) => url.startsWith('/api/dev/');
-
   it('answers 401 without a session unless it is public by design', async () => {
     const routes = t.routes.filter(
       (r) =>

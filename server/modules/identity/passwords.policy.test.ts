@@ -13,8 +13,9 @@ describe('password rules (security.md 1)', () => {
   });
 
   it('counts characters, not bytes: fifteen Swedish letters are enough', () => {
-    expect(checkPassword('åäöåäöåäöåäöåäö', without)).toBeNull();
-    expect(checkPassword('🐟🐟🐟🐟🐟🐟🐟🐟', withFactor)).toBeNull();
+    expect(checkPassword('Ölandsbroärlång', without)).toBeNull();
+    expect(checkPassword('Ölandsbroärlån', without)).toBe('too_short');
+    expect(checkPassword('🐟🦀🐙🦞🐚🐠🐡🦑', withFactor)).toBeNull();
   });
 
   it('accepts long passphrases of at least 64 characters, up to 256', () => {
@@ -36,6 +37,27 @@ describe('password rules (security.md 1)', () => {
     expect(checkPassword('password', withFactor)).toBe('common');
     expect(checkPassword('1QAZ2wsx3EDC4rfv', without)).toBe('common');
     expect(checkPassword('1qaz2wsx3edc4rfv', without)).toBe('common');
+  });
+
+  it('refuses a common password padded with digits or punctuation to the length', () => {
+    expect(checkPassword('Password1234567890', without)).toBe('common');
+    expect(checkPassword('!!!Sommar2024!!!', without)).toBe('common');
+    expect(checkPassword('iloveyou1234567!', without)).toBe('common');
+    // Words that are not on the list, with digits, are fine.
+    expect(checkPassword('Tallkrogen 3 kök 2026', without)).toBeNull();
+  });
+
+  it('refuses repeated and sequential runs, digits wrapping round', () => {
+    for (const run of [
+      'aaaaaaaaaaaaaaa',
+      '123456789012345',
+      '987654321098765',
+      'abcdefghijklmnop',
+      'abcabcabcabcabc',
+      '1212 1212 1212 1212',
+    ])
+      expect(checkPassword(run, without), run).toBe('common');
+    expect(checkPassword('1357924680135792', without)).toBeNull();
   });
 
   it('makes a 400 problem that names the field and the reason in Swedish and English', () => {

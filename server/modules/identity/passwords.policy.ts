@@ -22,8 +22,38 @@ export function checkPassword(password: string, options: { hasSecondFactor: bool
   const min = options.hasSecondFactor ? PASSWORD_MIN_WITH_SECOND_FACTOR : PASSWORD_MIN_WITHOUT_SECOND_FACTOR;
   if (length < min) return 'too_short';
   if (length > PASSWORD_MAX) return 'too_long';
-  if (common.has(password.toLowerCase())) return 'common';
+  if (isGuessable(password)) return 'common';
   return null;
+}
+
+/**
+ * On the list of common passwords (NIST SP 800-63B 3.1.1.2), also when only padded with digits or
+ * punctuation ("Password1234567890" is "password"), or nothing but a repeated or sequential run
+ * ("aaaaaaaaaaaaaaa", "123456789012345", "abcabcabcabcabc"). The list alone holds few passwords of
+ * 15 characters or more; these are the long forms people actually pick.
+ */
+function isGuessable(password: string): boolean {
+  const lower = password.toLowerCase();
+  if (common.has(lower)) return true;
+  const letters = lower.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 4 && common.has(letters)) return true;
+  return isRun([...lower.replace(/\s/g, '')]);
+}
+
+function isRun(chars: string[]): boolean {
+  if (chars.length < 2) return true;
+  // A short unit repeated: "1212…", "abcabc…", "qwerqwer…".
+  for (let unit = 1; unit <= 4; unit++) {
+    if (chars.every((c, i) => c === chars[i % unit])) return true;
+  }
+  // Each character one step from the one before, digits wrapping round (…8, 9, 0, 1…).
+  const step = (a: string, b: string) => {
+    if (/\d/.test(a) && /\d/.test(b)) return (Number(b) - Number(a) + 10) % 10;
+    return b.codePointAt(0)! - a.codePointAt(0)!;
+  };
+  const first = step(chars[0]!, chars[1]!);
+  if (first !== 1 && first !== -1 && first !== 9) return false;
+  return chars.slice(1).every((c, i) => step(chars[i]!, c) === first);
 }
 
 const messages: Record<PasswordFault, (min: number) => { sv: string; en: string }> = {

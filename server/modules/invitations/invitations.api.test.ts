@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hashToken } from '../../platform/auth/tokens.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { addMembership, login, makeOrg, makeUser, makeWorld } from '../../testing/factories.ts';
 import { startSmtpServer } from '../../testing/smtp.ts';
@@ -107,6 +109,93 @@ describe('the invitation path (JM)', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'invitation.redeemed'), eq(auditEvents.targetUserId, row!.id)));
     expect(audit).toHaveLength(2);
+  });
+
+  it('end to end: the mailed link registers, the new user enrols an authenticator app, logs out and logs in with a code', async () => {
+    const email = `${fresh('hela')}@example.se`;
+    const { mail } = await inviteOne(email, [{ orgId: world.client.id, role: 'coordinator' }]);
+    // Follow the link exactly as it stands in the mail.
+    const link = (mail.parsed.text ?? '').match(
+      new RegExp(`${PUBLIC_URL}(/invitations/[A-Za-z0-9_-]+)`),
+    )![1]!;
+    const token = link.split('/').at(-1)!;
+    const view = await t.app.inject({ url: `/api${link}` });
+    expect(view.json()).toMatchObject({
+      email,
+      companies: [{ name: world.client.name, role: 'coordinator' }],
+    });
+
+    const username = fresh('hela');
+    const password = 'ett långt lösenord för hela vägen';
+    const registered = await register(token, {
+      email,
+      username,
+      name: 'Hela Vägen',
+      password,
+      passwordConfirmation: password,
+    });
+    expect(registered.statusCode, registered.body).toBe(200);
+    const cookie = `${registered.cookies[0]!.name}=${registered.cookies[0]!.value}`;
+
+    const start = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/two-factor/totp',
+      headers: { cookie },
+      payload: { password },
+    });
+    expect(start.statusCode).toBe(200);
+    const { secret, uri, qrSvg } = start.json();
+    expect(uri).toMatch(/^otpauth:\/\/totp\//);
+    expect(qrSvg).toContain('<svg');
+    const totp = new TOTP({ secret: Secret.fromBase32(secret.replace(/\s/g, '')), digits: 6, period: 30 });
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/two-factor/totp/confirm',
+      headers: { cookie },
+      payload: { code: totp.generate({ timestamp: clock.now().getTime() }) },
+    });
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.json().recoveryCodes).toHaveLength(10);
+
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie } })).statusCode,
+    ).toBe(204);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
+
+    clock.advance(30_000);
+    const half = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { login: email, password },
+    });
+    expect(half.json()).toEqual({ status: 'second_factor_required', method: 'totp' });
+    const halfCookie = `${half.cookies[0]!.name}=${half.cookies[0]!.value}`;
+    const done = await t.app.inject({
+      method: 'POST',
+      url: '/api/session/second-factor',
+      headers: { cookie: halfCookie },
+      payload: { code: totp.generate({ timestamp: clock.now().getTime() }) },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const full = `${done.cookies[0]!.name}=${done.cookies[0]!.value}`;
+    const me = (await t.app.inject({ url: '/api/me', headers: { cookie: full } })).json();
+    expect(me).toMatchObject({ username, secondFactor: 'totp', gate: null });
+    expect(me.memberships).toEqual([
+      expect.objectContaining({ orgId: world.client.id, role: 'coordinator' }),
+    ]);
+  });
+
+  it('the link carries at least 128 random bits and the database keeps only its hash (security.md 7)', async () => {
+    const email = `${fresh('hash')}@example.se`;
+    const { id, token } = await inviteOne(email);
+    expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
+    const [row] = await t.database.db.select().from(invitations).where(eq(invitations.id, id));
+    expect(row!.tokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(14 * 24 * 3600 * 1000);
+    // Two invitations never share a link.
+    const other = await inviteOne(`${fresh('hash')}@example.se`);
+    expect(other.token).not.toBe(token);
   });
 
   it('a used link answers "used" and grants nothing more', async () => {
@@ -335,6 +424,31 @@ describe('POST /api/invitations', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('invitations.0.email');
+  });
+
+  it('answers the same whether the address has an account or not (security.md 9)', async () => {
+    const answer = async (email: string) => {
+      const res = await invite(adminCookie, {
+        invitations: [{ email, memberships: [{ orgId: world.client.id, role: 'viewer' }] }],
+      });
+      const body = res.json();
+      return { status: res.statusCode, keys: Object.keys(body.items[0]).sort(), email: body.items[0].email };
+    };
+    const known = await answer(world.users.manager.email);
+    const unknown = await answer(`${fresh('nobody')}@example.se`);
+    expect(known.status).toBe(201);
+    expect({ ...known, email: null }).toEqual({ ...unknown, email: null });
+    // The pending list does not tell them apart either.
+    const list = (
+      await t.app.inject({
+        url: `/api/orgs/${world.client.id}/invitations`,
+        headers: { cookie: adminCookie },
+      })
+    ).json().items as Record<string, unknown>[];
+    const a = list.find((i) => i.email === known.email)!;
+    const b = list.find((i) => i.email === unknown.email)!;
+    expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+    expect({ ...a, id: 0, email: 0 }).toEqual({ ...b, id: 0, email: 0 });
   });
 
   it('writes invitation.sent for each company, without the token', async () => {

@@ -11,6 +11,7 @@ import { problems } from '../../platform/errors.ts';
 import { jobs } from '../../platform/jobs/jobs.table.ts';
 import { enqueueMail, MAIL_JOB_KIND, type MailJobPayload } from '../../platform/mail/mail.ts';
 import { users } from '../identity/identity.table.ts';
+import { can } from '../organizations/roles.policy.ts';
 
 /** The user's own notification settings (/api/me/notifications). */
 export function notificationSettingsRoutes(deps: { db: Database }) {
@@ -82,7 +83,7 @@ export function failedMailRoutes(deps: { db: Database; clock: Clock }) {
         },
       },
       async (request) => {
-        if (request.actor.role !== 'admin') throw problems.forbidden();
+        if (!can(request.actor, 'mail.manage')) throw problems.forbidden();
         const rows = await deps.db
           .select()
           .from(jobs)
@@ -123,7 +124,7 @@ export function failedMailRoutes(deps: { db: Database; clock: Clock }) {
         },
       },
       async (request, reply) => {
-        if (request.actor.role !== 'admin') throw problems.forbidden();
+        if (!can(request.actor, 'mail.manage')) throw problems.forbidden();
         const jobId = await deps.db.transaction(async (tx) => {
           const [failed] = await tx
             .select()

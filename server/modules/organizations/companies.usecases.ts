@@ -265,7 +265,9 @@ export const ACCOUNT_SETUP_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * myMonitor "Skapa första kontot": the installation's first operator administrator, without a password;
- * returns the one-time set-up link. The operator company is made if missing.
+ * returns the one-time set-up link. The operator company is made if missing. Run again for an operator
+ * who has not set up the account yet (the link was lost or ran out), it gives a new link and the old one
+ * stops working; any other existing address is refused.
  */
 export async function createOperator(deps: CompanyDeps, args: { email: string; name?: string }) {
   const email = args.email.trim().toLowerCase();
@@ -277,7 +279,35 @@ export async function createOperator(deps: CompanyDeps, args: { email: string; n
         .insert(organizations)
         .values({ kind: 'operator', name: 'Driftansvarig', createdAt: now })
         .returning();
-    if (await emailInUse(tx, email)) throw new Error(`An account with ${email} already exists`);
+    const existing = await emailInUse(tx, email);
+    if (existing) {
+      const [pending] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(memberships, eq(memberships.userId, users.id))
+        .where(
+          and(
+            eq(users.id, existing.id),
+            isNull(users.passwordHash),
+            isNull(users.deletedAt),
+            eq(memberships.orgId, operator!.id),
+            eq(memberships.role, 'admin'),
+          ),
+        );
+      if (!pending) throw new Error(`An account with ${email} already exists`);
+      await tx
+        .update(userTokens)
+        .set({ usedAt: now })
+        .where(
+          and(
+            eq(userTokens.userId, pending.id),
+            eq(userTokens.purpose, 'account_setup'),
+            isNull(userTokens.usedAt),
+          ),
+        );
+      const link = await issueSetupLink(tx, deps, { userId: pending.id, now });
+      return { link, userId: pending.id, renewed: true };
+    }
     const user = await insertUser(tx, {
       // A placeholder until the set-up page, where the operator chooses the username.
       username: `setup-${newToken().slice(0, 12)}`,
@@ -289,14 +319,7 @@ export async function createOperator(deps: CompanyDeps, args: { email: string; n
     await tx
       .insert(memberships)
       .values({ userId: user.id, orgId: operator!.id, role: 'admin', createdAt: now });
-    const token = newToken();
-    await tx.insert(userTokens).values({
-      tokenHash: hashToken(token),
-      userId: user.id,
-      purpose: 'account_setup',
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + ACCOUNT_SETUP_TTL_MS),
-    });
+    const link = await issueSetupLink(tx, deps, { userId: user.id, now });
     await recordAudit(tx, {
       at: now,
       action: 'user.created',
@@ -304,8 +327,20 @@ export async function createOperator(deps: CompanyDeps, args: { email: string; n
       targetUserId: user.id,
       detail: { role: 'admin', via: 'admin-cli' },
     });
-    return { link: `${deps.publicUrl}/account-setup/${token}`, userId: user.id };
+    return { link, userId: user.id, renewed: false };
   });
+}
+
+async function issueSetupLink(tx: Executor, deps: CompanyDeps, args: { userId: string; now: Date }) {
+  const token = newToken();
+  await tx.insert(userTokens).values({
+    tokenHash: hashToken(token),
+    userId: args.userId,
+    purpose: 'account_setup',
+    createdAt: args.now,
+    expiresAt: new Date(args.now.getTime() + ACCOUNT_SETUP_TTL_MS),
+  });
+  return `${deps.publicUrl}/account-setup/${token}`;
 }
 
 async function usableSetupToken(db: Executor, token: string, now: Date) {

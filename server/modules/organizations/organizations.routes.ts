@@ -5,6 +5,7 @@ import { orgMemberListSchema } from '../../../contract/organizations.ts';
 import type { Database } from '../../platform/db.ts';
 import { problems } from '../../platform/errors.ts';
 import { listMembersWithRoles } from './organizations.repository.ts';
+import { can } from './roles.policy.ts';
 
 /** Company-scoped organisation routes; registered inside the tenant scope. */
 export function organizationRoutes(deps: { db: Database }) {
@@ -23,7 +24,7 @@ export function organizationRoutes(deps: { db: Database }) {
       },
       async (request) => {
         const { actor } = request;
-        if (actor.role === 'support') throw problems.forbidden();
+        if (!can(actor, 'members.read')) throw problems.forbidden();
         const roles =
           actor.orgKind === 'contractor'
             ? (['admin', 'manager', 'technician'] as const)

@@ -13,6 +13,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { defineProblem, problems } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
+import { can } from '../organizations/roles.policy.ts';
 import { writeRegisterCsv } from './properties.csv.ts';
 import {
   deleteRoom,
@@ -47,10 +48,10 @@ export type RegisterDeps = { db: Database; clock: Clock };
 
 /** The register is the client's: its people read it (to make orders), its administrators keep it. */
 export function canReadRegister(actor: Pick<Actor, 'orgKind' | 'role'>) {
-  return actor.orgKind === 'client' && actor.role !== 'support';
+  return can(actor, 'register.read');
 }
 export function canEditRegister(actor: Pick<Actor, 'orgKind' | 'role'>) {
-  return actor.orgKind === 'client' && actor.role === 'admin';
+  return can(actor, 'register.write');
 }
 
 function mayRead(actor: Actor) {

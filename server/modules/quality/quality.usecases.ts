@@ -10,11 +10,12 @@ import { queryRows } from '../../platform/db.ts';
 import type { Locale } from '../../platform/errors.ts';
 import { problems } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
+import { can } from '../organizations/roles.policy.ts';
 
 export const REPEAT_WINDOW_DAYS = 90;
 
 export function canSeeQuality(actor: Pick<Actor, 'orgKind' | 'role'>) {
-  return actor.orgKind === 'client' && actor.role !== 'support';
+  return can(actor, 'quality.read');
 }
 
 const groupColumn = {

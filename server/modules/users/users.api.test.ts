@@ -92,25 +92,43 @@ describe('Användare', () => {
     await login(t.app, { username, password });
   });
 
-  it('an address that already has an account gets the membership instead, and the answer says so', async () => {
+  it('an address that already has an account is invited instead of being added behind its owner’s back', async () => {
     const c = await company();
-    const res = await call(c.cookie, 'POST', c.base, {
+    const body = {
       name: 'whatever',
       email: world.users.viewer.email,
       username: fresh('ignored'),
       role: 'support',
       password: 'ett givet lösenord som är långt',
-    });
+    };
+    const res = await call(c.cookie, 'POST', c.base, body);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toEqual({ userId: world.users.viewer.id, outcome: 'added' });
-    const again = await call(c.cookie, 'POST', c.base, {
-      name: 'x',
-      email: world.users.viewer.email,
-      username: fresh('ignored'),
-      role: 'support',
-      password: 'ett givet lösenord som är långt',
-    });
-    expect(again.statusCode).toBe(409);
+    expect(res.json()).toEqual({ userId: null, outcome: 'invited' });
+    // No membership yet, and the account is untouched (its password is still its own).
+    expect(
+      (await call(c.cookie, 'GET', c.base)).json().items.map((i: { userId: string }) => i.userId),
+    ).not.toContain(world.users.viewer.id);
+    await login(t.app, world.users.viewer);
+    const pending = (await call(c.cookie, 'GET', `/api/orgs/${c.org.id}/invitations`)).json().items;
+    expect(pending).toEqual([expect.objectContaining({ email: world.users.viewer.email, role: 'support' })]);
+
+    // The owner gets the invitation and accepts it with their own account.
+    while ((await t.worker.runOnce()) > 0) {}
+    const mail = smtp.received.filter((m) => m.envelopeTo.includes(world.users.viewer.email)).at(-1)!;
+    expect(mail.parsed.text).toContain('Lös in inbjudan');
+    expect(mail.raw).not.toContain(body.password);
+    const token = mail.parsed.text!.match(/\/invitations\/([A-Za-z0-9_-]{20,})/)![1]!;
+    const viewerCookie = await login(t.app, world.users.viewer);
+    const accept = await call(viewerCookie, 'POST', `/api/invitations/${token}/accept`);
+    expect(accept.statusCode, accept.body).toBe(200);
+    expect(
+      (await call(c.cookie, 'GET', c.base))
+        .json()
+        .items.find((i: { userId: string }) => i.userId === world.users.viewer.id),
+    ).toMatchObject({ role: 'support', status: 'active' });
+
+    // Once a member, creating again says so.
+    expect((await call(c.cookie, 'POST', c.base, body)).statusCode).toBe(409);
   });
 
   it('refuses a role the company kind does not have, a weak password and a bad e-mail, naming the field', async () => {

@@ -12,17 +12,12 @@ export function welcomeMail(args: {
   username: string;
   companyName: string;
   adminName: string;
-  existingAccount: boolean;
   publicUrl: string;
 }) {
   const sv = args.lang === 'sv';
-  const intro = args.existingAccount
-    ? sv
-      ? `${args.adminName} har gett ditt konto behörighet i ${args.companyName}. Logga in som vanligt och välj företaget.`
-      : `${args.adminName} has given your account access to ${args.companyName}. Log in as usual and choose the company.`
-    : sv
-      ? `${args.adminName} har skapat ett konto åt dig i Ordning för ${args.companyName}. Logga in med ditt användarnamn och lösenordet du fått av din administratör. Första gången du loggar in får du kontrollera dina kontaktuppgifter och välja ett nytt lösenord.`
-      : `${args.adminName} has created an account for you in Ordning for ${args.companyName}. Log in with your username and the password your administrator gave you. The first time you log in you check your contact details and choose a new password.`;
+  const intro = sv
+    ? `${args.adminName} har skapat ett konto åt dig i Ordning för ${args.companyName}. Logga in med ditt användarnamn och lösenordet du fått av din administratör. Första gången du loggar in får du kontrollera dina kontaktuppgifter och välja ett nytt lösenord.`
+    : `${args.adminName} has created an account for you in Ordning for ${args.companyName}. Log in with your username and the password your administrator gave you. The first time you log in you check your contact details and choose a new password.`;
   const { html, text } = renderMail({
     lang: args.lang,
     heading: sv ? `Välkommen till Ordning, ${args.name}` : `Welcome to Ordning, ${args.name}`,

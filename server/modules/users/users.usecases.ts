@@ -12,6 +12,7 @@ import { deleteSessionsOfUser, findUserById, insertUser } from '../identity/iden
 import { recoveryCodes, users, userTokens } from '../identity/identity.table.ts';
 import {
   emailInUse,
+  issueInvitation,
   passwordErrors,
   usernameInUse,
   usernameTaken,
@@ -91,72 +92,68 @@ export async function listUsers(deps: UserDeps, args: { actor: Actor }): Promise
 /**
  * Familjebostäder and Blikk: the administrator gives the password. The account must choose a new one at
  * first login; the welcome mail explains how to log in and never contains the password. An address that
- * already has an account gets the membership instead (and the answer says so).
+ * already has an account is not given a membership behind its owner's back: it gets an invitation to the
+ * company instead, accepted with Jag har ett befintligt konto (the answer says `invited`).
  */
 export async function createUserWithPassword(
   deps: UserDeps,
   args: { actor: Actor; input: CreateUserBody; ip?: string },
-): Promise<{ userId: string; outcome: 'created' | 'added' }> {
+): Promise<{ userId: string | null; outcome: 'created' | 'invited' }> {
   const { actor, input } = args;
   mayManage(actor);
   const bad = roleField(actor.orgKind, input.role);
   if (bad) throw bad;
   const now = deps.clock.now();
+  const existing = await emailInUse(deps.db, input.email);
+  if (existing) {
+    return deps.db.transaction(async (tx) => {
+      if (await lockMembership(tx, { orgId: actor.orgId, userId: existing.id })) throw alreadyMember();
+      await issueInvitation(tx, deps, {
+        email: input.email,
+        grants: [{ orgId: actor.orgId, role: input.role }],
+        invitedBy: actor.userId,
+        ip: args.ip,
+      });
+      return { userId: null, outcome: 'invited' as const };
+    });
+  }
+  const errors = passwordErrors({ password: input.password, passwordConfirmation: input.password });
+  if (errors.length) throw problems.validation({ errors });
+  const passwordHash = await hashPassword(input.password);
   const admin = await findUserById(deps.db, actor.userId);
   const org = await findOrganization(deps.db, actor.orgId);
-  const existing = await emailInUse(deps.db, input.email);
-  if (!existing) {
-    const errors = passwordErrors({ password: input.password, passwordConfirmation: input.password });
-    if (errors.length) throw problems.validation({ errors });
-  }
-  const passwordHash = existing ? null : await hashPassword(input.password);
 
   return deps.db.transaction(async (tx) => {
-    let userId: string;
-    let lang: 'sv' | 'en';
-    let username = input.username;
-    let name = input.name;
-    if (existing) {
-      const member = await lockMembership(tx, { orgId: actor.orgId, userId: existing.id });
-      if (member) throw alreadyMember();
-      const user = (await findUserById(tx, existing.id))!;
-      userId = user.id;
-      lang = user.locale;
-      username = user.username;
-      name = user.name;
-    } else {
-      if (await usernameInUse(tx, input.username))
-        throw usernameTaken({
-          errors: [
-            {
-              field: 'username',
-              code: 'taken',
-              message: { sv: 'Användarnamnet är upptaget', en: 'The username is taken' },
-            },
-          ],
-        });
-      const user = await insertUser(tx, {
-        username: input.username,
-        email: input.email,
-        name: input.name,
-        passwordHash,
-        mustChangePassword: true,
-        passwordChangedAt: now,
-        createdAt: now,
+    if (await usernameInUse(tx, input.username))
+      throw usernameTaken({
+        errors: [
+          {
+            field: 'username',
+            code: 'taken',
+            message: { sv: 'Användarnamnet är upptaget', en: 'The username is taken' },
+          },
+        ],
       });
-      userId = user.id;
-      lang = 'sv';
-    }
-    await tx.insert(memberships).values({ userId, orgId: actor.orgId, role: input.role, createdAt: now });
+    const user = await insertUser(tx, {
+      username: input.username,
+      email: input.email,
+      name: input.name,
+      passwordHash,
+      mustChangePassword: true,
+      passwordChangedAt: now,
+      createdAt: now,
+    });
+    await tx
+      .insert(memberships)
+      .values({ userId: user.id, orgId: actor.orgId, role: input.role, createdAt: now });
     await enqueueMail(tx, deps.clock, {
       message: welcomeMail({
-        lang,
+        lang: 'sv',
         to: input.email,
-        name,
-        username,
+        name: input.name,
+        username: input.username,
         companyName: org!.name,
         adminName: admin?.name ?? '',
-        existingAccount: Boolean(existing),
         publicUrl: deps.publicUrl,
       }),
     });
@@ -165,11 +162,11 @@ export async function createUserWithPassword(
       action: 'user.created',
       actorUserId: actor.userId,
       orgId: actor.orgId,
-      targetUserId: userId,
+      targetUserId: user.id,
       ip: args.ip,
-      detail: { role: input.role, existingAccount: Boolean(existing) },
+      detail: { role: input.role },
     });
-    return { userId, outcome: existing ? ('added' as const) : ('created' as const) };
+    return { userId: user.id, outcome: 'created' as const };
   });
 }
 

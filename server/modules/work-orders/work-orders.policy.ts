@@ -1,10 +1,12 @@
 /**
- * Who may do what with work orders (the role table of domain.md). Pure: takes the actor and,
+ * Who may do what with work orders: the roles table (organizations/roles.policy.ts) plus what depends
+ * on the order — its status, the field, the side. Pure: takes the actor and,
  * where it matters, the order; returns yes or no. Visibility (which orders an actor can see at all)
  * is in the repository's access function, so an order out of reach is simply not found.
  */
 import type { WorkOrderStatus } from '../../../contract/work-orders.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
+import { can } from '../organizations/roles.policy.ts';
 import { nextStatuses, type Side } from './work-orders.status.ts';
 
 export function sideOf(actor: Pick<Actor, 'orgKind'>): Side | null {
@@ -15,18 +17,16 @@ export function sideOf(actor: Pick<Actor, 'orgKind'>): Side | null {
 
 /** Support users see support tickets only; partners and operators have no work orders. */
 export function canReadWorkOrders(actor: Pick<Actor, 'orgKind' | 'role'>): boolean {
-  const side = sideOf(actor);
-  if (!side) return false;
-  return actor.role !== 'support';
+  return can(actor, 'work_orders.read');
 }
 
 export function canCreateWorkOrder(actor: Pick<Actor, 'orgKind' | 'role'>): boolean {
-  return actor.orgKind === 'client' && (actor.role === 'admin' || actor.role === 'coordinator');
+  return can(actor, 'work_orders.order');
 }
 
 /** Contractors register orders themselves (Registrera arbetsorder): anyone but support. */
 export function canRegisterWorkOrder(actor: Pick<Actor, 'orgKind' | 'role'>): boolean {
-  return actor.orgKind === 'contractor' && ['admin', 'manager', 'technician'].includes(actor.role);
+  return can(actor, 'work_orders.register');
 }
 
 export const contractorFields = [
@@ -60,14 +60,11 @@ export type EditableField = (typeof contractorFields)[number] | (typeof clientFi
 export function canEditWorkOrderField(actor: Pick<Actor, 'orgKind' | 'role'>, field: EditableField): boolean {
   if (actor.orgKind === 'contractor') {
     if (!(contractorFields as readonly string[]).includes(field)) return false;
-    if (actor.role === 'admin' || actor.role === 'manager') return true;
-    return actor.role === 'technician' && field !== 'contractorContactId';
+    if (can(actor, 'work_orders.handle')) return true;
+    return can(actor, 'work_orders.work_assigned') && field !== 'contractorContactId';
   }
   if (actor.orgKind === 'client') {
-    return (
-      (clientFields as readonly string[]).includes(field) &&
-      (actor.role === 'admin' || actor.role === 'coordinator')
-    );
+    return (clientFields as readonly string[]).includes(field) && can(actor, 'work_orders.order');
   }
   return false;
 }
@@ -112,16 +109,10 @@ export function canTransitionTo(
 ): boolean {
   const side = sideOf(actor);
   if (!side) return false;
-  if (side === 'client') {
-    if (actor.role !== 'admin' && actor.role !== 'coordinator') return false;
-  } else {
-    if (actor.role === 'technician') {
-      if (!TECHNICIAN_TARGETS.includes(to) || order.status === 'new') return false;
-    } else if (actor.role !== 'admin' && actor.role !== 'manager') {
-      return false;
-    }
-  }
-  return true;
+  if (side === 'client') return can(actor, 'work_orders.order');
+  if (can(actor, 'work_orders.handle')) return true;
+  // A technician moves an order on once it is accepted, and never accepts or declines it.
+  return can(actor, 'work_orders.work_assigned') && TECHNICIAN_TARGETS.includes(to) && order.status !== 'new';
 }
 
 /** What the actor may move this order to now: the machine's moves for their side, filtered by role. */

@@ -7,6 +7,7 @@ import type {
   WorkOrderListItem,
 } from '../../../contract/work-orders.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
+import { can } from '../organizations/roles.policy.ts';
 import { invoiceReference } from './work-orders.invoice.ts';
 import { allowedTransitions, canDispatch, editableFields } from './work-orders.policy.ts';
 import type { findWorkOrder, listBundle, listEvents, WorkOrderListRow } from './work-orders.repository.ts';
@@ -15,7 +16,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** security.md 19: technicians get no invoicing details. */
 export function seesInvoicing(actor: Pick<Actor, 'orgKind' | 'role'>): boolean {
-  return !(actor.orgKind === 'contractor' && actor.role === 'technician');
+  return can(actor, 'invoicing.read');
 }
 
 export function toListItem(row: WorkOrderListRow, actor: Actor): WorkOrderListItem {

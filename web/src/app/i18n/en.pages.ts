@@ -117,7 +117,8 @@ export const enPages: Messages<typeof svPages> = {
       password: 'Initial password',
       submit: 'Create user',
       created: '{{name}} is created and has been sent a welcome e-mail.',
-      added: 'The address already had an account. It now has access to the company.',
+      invited:
+        'The address already has an account. An invitation was sent to it instead; the company is added once it is accepted.',
     },
     contractor: {
       title: 'Invite contractor',

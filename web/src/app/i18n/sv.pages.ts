@@ -116,7 +116,8 @@ export const svPages = {
       password: 'Startlösenord',
       submit: 'Skapa användare',
       created: '{{name}} är skapad och har fått ett välkomstmejl.',
-      added: 'Adressen hade redan ett konto. Det har fått behörighet i företaget.',
+      invited:
+        'Adressen har redan ett konto. Vi har skickat en inbjudan dit i stället; företaget läggs till när den lösts in.',
     },
     contractor: {
       title: 'Bjud in entreprenör',

@@ -34,6 +34,7 @@ export function ContactSection({ profile }: { profile: Profile }) {
     onSuccess: async (data) => {
       queryClient.setQueryData(profileQuery.queryKey, data);
       await queryClient.invalidateQueries({ queryKey: meQuery.queryKey, exact: true });
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
       if (data.locale !== profile.locale) await setLocale(data.locale);
       notify(t('account.saved'), 'success');
     },

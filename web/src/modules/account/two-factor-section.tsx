@@ -25,6 +25,8 @@ export function TwoFactorSection({ profile }: { profile: Profile }) {
     setNewCodes(null);
     await queryClient.invalidateQueries({ queryKey: profileQuery.queryKey });
     await queryClient.invalidateQueries({ queryKey: meQuery.queryKey, exact: true });
+    // Användare shows each member's two-step verification, one's own included.
+    await queryClient.invalidateQueries({ queryKey: ['users'] });
   };
   const form = useForm({
     initialValues: { password: '' },

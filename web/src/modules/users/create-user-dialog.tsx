@@ -27,10 +27,12 @@ export function CreateUserDialog(props: {
       createUser(props.orgId, { ...values, role: values.role as Role }),
     onSuccess: (result, values) => {
       void queryClient.invalidateQueries({ queryKey: usersQuery(props.orgId).queryKey });
+      // An address that already had an account was invited instead: it shows among the pending ones.
+      void queryClient.invalidateQueries({ queryKey: ['invitations'] });
       notify(
         result.outcome === 'created'
           ? t('accounts.createDialog.created', { name: values.name })
-          : t('accounts.createDialog.added'),
+          : t('accounts.createDialog.invited'),
         'success',
       );
       form.reset();

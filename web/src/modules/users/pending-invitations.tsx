@@ -55,7 +55,7 @@ export function PendingInvitations({ orgId }: { orgId: string }) {
               <div>
                 <Text fw={600}>
                   {i.email}{' '}
-                  <Badge variant="light" color={i.expired ? 'red.9' : 'blue.9'}>
+                  <Badge color={i.expired ? 'red.9' : 'blue.9'} c="white" tt="none" radius="sm">
                     {i.expired ? t('accounts.users.expiredBadge') : t('accounts.users.statusInvited')}
                   </Badge>
                 </Text>

@@ -13,7 +13,7 @@ export function UsersList(props: Props) {
   const { t } = useTranslation();
   const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const status = (u: CompanyUser) => (
-    <Badge color={u.status === 'active' ? 'green.9' : 'gray.7'} variant="light">
+    <Badge color={u.status === 'active' ? 'teal.9' : 'gray.7'} c="white" tt="none" radius="sm">
       {u.status === 'active' ? t('accounts.users.statusActive') : t('accounts.users.statusDisabled')}
     </Badge>
   );

@@ -14,7 +14,7 @@ export function usersQuery(orgId: string) {
 }
 
 export function createUser(orgId: string, body: CreateUserBody) {
-  return postJson<{ userId: string; outcome: 'created' | 'added' }>(`${base(orgId)}/users`, body);
+  return postJson<{ userId: string | null; outcome: 'created' | 'invited' }>(`${base(orgId)}/users`, body);
 }
 
 export async function changeRole(orgId: string, userId: string, role: Role) {
