@@ -9,7 +9,7 @@ import { linkContractor } from '../agreements/agreements.repository.ts';
 let t: TestApp;
 let world: Awaited<ReturnType<typeof makeWorld>>;
 let second: { id: string };
-const cookies: Record<string, string> = {};
+const cookies = { coordinator: '', manager: '' };
 
 beforeAll(async () => {
   t = await createTestApp();
