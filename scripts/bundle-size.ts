@@ -66,6 +66,12 @@ for (const [name, keys] of Object.entries(pages)) {
   console.log(
     `${name}: ${kb.toFixed(1)} KB gzip of JavaScript in ${files.length} files (budget ${BUDGET_KB} KB)${ok ? '' : ' — OVER'}`,
   );
+  // --details (or a page over budget) lists the chunks, biggest first, to show where the weight is.
+  if (!ok || process.argv.includes('--details')) {
+    for (const f of files.sort((a, b) => gzipped(b) - gzipped(a)).slice(0, 15)) {
+      console.log(`  ${(gzipped(f) / 1024).toFixed(1).padStart(6)} KB  ${f}`);
+    }
+  }
 }
 fs.rmSync(outDir, { recursive: true, force: true });
 process.exit(over ? 1 : 0);
