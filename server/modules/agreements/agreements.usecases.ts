@@ -92,5 +92,11 @@ export async function listClients(deps: AgreementDeps, args: { actor: Actor }) {
   const { actor } = args;
   if (actor.orgKind !== 'contractor' || actor.role === 'support') throw problems.forbidden();
   const rows = await listAgreementsOf(deps.db, { orgId: actor.orgId });
-  return { items: rows.map((r) => ({ id: r.agreement.clientOrgId, name: r.clientName })) };
+  return {
+    items: rows.map((r) => ({
+      id: r.agreement.clientOrgId,
+      name: r.clientName,
+      completedVisibleDays: r.agreement.completedVisibleDays,
+    })),
+  };
 }
