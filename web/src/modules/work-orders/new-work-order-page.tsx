@@ -195,7 +195,7 @@ export function NewWorkOrderPage() {
             {registrar === 'client' && placeSource === 'register' ? (
               <RegisterPlaceFields orgId={orgId} form={form} onPick={(id) => void pickObject(id)} />
             ) : (
-              <FreePlaceFields form={form} />
+              <FreePlaceFields form={form} byNumber={registrar === 'contractor'} />
             )}
           </PlaceFieldset>
 
