@@ -77,3 +77,19 @@ export const agreementParams = z.object({
     .uuid()
     .describe('The other company of the agreement: the contractor for a client, and vice versa'),
 });
+
+export const clientListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        completedVisibleDays: z
+          .number()
+          .int()
+          .describe("How many days the client's closed orders stay in the contractor's lists"),
+      }),
+    ),
+  })
+  .meta({ id: 'ClientList' });
+export type ClientList = z.infer<typeof clientListSchema>;

@@ -251,6 +251,11 @@ export const workOrderSchema = workOrderListItemSchema
       .describe(
         "The client's ready phrases for notes (Fras), from the agreement; the default list without one",
       ),
+    visibleToContractorUntil: isoDate
+      .nullable()
+      .describe(
+        "For a closed order: the last day the contractor still sees it (the client's window, counted from closing)",
+      ),
     actionDescription: z.string().nullable(),
     faultType: z.string().nullable(),
     rootCause: z.string().nullable(),

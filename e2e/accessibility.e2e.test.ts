@@ -33,6 +33,16 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       await logIn(page, 'entreprenor');
       await visible(page.getByRole('main').getByText(/^Visar/));
       expect(describeViolations(await seriousViolations(page))).toEqual([]);
+      // Utförda, with the invoice references and their copy buttons (on a phone: Sortera på).
+      await page.getByRole('main').getByLabel('Utförda senaste 6 mån', { exact: true }).check();
+      await page.waitForURL((url) => url.search.includes('view=completed'));
+      await visible(
+        page
+          .getByRole('main')
+          .getByRole('button', { name: /^Kopiera AO\d+$/ })
+          .first(),
+      );
+      expect(describeViolations(await seriousViolations(page))).toEqual([]);
       await context.close();
     }
   });

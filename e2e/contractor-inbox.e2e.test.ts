@@ -28,7 +28,7 @@ async function headers(page: Page): Promise<string[]> {
 }
 
 describe("the contractor's inbox (JM steps 10–12)", () => {
-  it('lists the active orders with JM’s columns, and Sök finds the mixer order by "blandaren"', async () => {
+  it('lists the active orders with JM’s columns; Sök finds the mixer order by "blandaren" and an order by the start of its Beställningsnr', async () => {
     const context = await newContext(env.browser(), env.server().baseUrl);
     const page = await context.newPage();
     await logIn(page, 'entreprenor');
@@ -64,11 +64,20 @@ describe("the contractor's inbox (JM steps 10–12)", () => {
     await page.reload();
     await visible(mixer);
     expect(await main.getByRole('searchbox', { name: 'Sök' }).inputValue()).toBe('blandaren');
+
+    // The client's own number (JM's Beställningsnr) stands under the AO-nr, and Sök finds it by its start.
+    await main.getByRole('searchbox', { name: 'Sök' }).fill('241129-1461');
+    await waitForSearch(page, 'q=241129-1461');
+    const film = orderRows(page).filter({ hasText: 'Test med filmklipp' });
+    await visible(film);
+    expect(await orderRows(page).count()).toBe(1);
+    expect(await film.getByRole('cell').nth(2).textContent()).toMatch(/^\d+241129-146105-15$/);
     await context.close();
   });
 
-  it('sorts on Entreprenörkontakt, filters on Status and Typ av uppdrag with Applicera, and shows Utförda with invoice references', async () => {
+  it('sorts on Entreprenörkontakt, filters on Status and Typ av uppdrag with Applicera, and shows Utförda senaste 6 mån with invoice references to copy', async () => {
     const context = await newContext(env.browser(), env.server().baseUrl);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = await context.newPage();
     await logIn(page, 'entreprenor');
     const main = page.getByRole('main');
@@ -101,16 +110,24 @@ describe("the contractor's inbox (JM steps 10–12)", () => {
     expect(new Set(await columnTexts(page, 0))).toEqual(new Set(['Ny']));
     expect(new Set(await columnTexts(page, 4))).toEqual(new Set(['Fel']));
 
-    await main.getByLabel('Utförda').check();
+    // Utförda reaches back as far as the client's window: six months at Exempelbostäder, as at JM.
+    await main.getByLabel('Utförda senaste 6 mån', { exact: true }).check();
     await waitForSearch(page, 'view=completed');
     await visible(main.getByRole('columnheader', { name: /Referensnummer/ }));
     await visible(main.getByRole('columnheader', { name: /Utförd/ }));
     for (const status of await columnTexts(page, 0))
       expect(status).toMatch(/^(Utförd|Avböjd|Fakturerad|Makulerad)/);
-    // The billable done orders carry the client's reference: AO and the number, nothing between.
-    const numbers = await columnTexts(page, 2);
-    const references = await columnTexts(page, 3);
-    expect(references.some((r, i) => r === `AO${numbers[i]}`)).toBe(true);
+    // The billable done orders carry the client's reference: AO and the number, nothing between,
+    // with a button that copies it without opening the order.
+    const billable = orderRows(page)
+      .filter({ has: page.getByRole('button', { name: /^Kopiera AO\d+$/ }) })
+      .first();
+    const number = (await billable.getByRole('link').textContent())?.trim() ?? '';
+    const row = orderRows(page).filter({ has: page.getByRole('link', { name: number, exact: true }) });
+    await row.getByRole('button', { name: `Kopiera AO${number}`, exact: true }).click();
+    await visible(row.getByRole('button', { name: `Kopierad AO${number}`, exact: true }));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`AO${number}`);
+    expect(new URL(page.url()).pathname).toMatch(/\/work-orders$/);
     await context.close();
   });
 
@@ -119,7 +136,7 @@ describe("the contractor's inbox (JM steps 10–12)", () => {
     const page = await context.newPage();
     await logIn(page, 'entreprenor');
     const main = page.getByRole('main');
-    await main.getByLabel('Utförda').check();
+    await main.getByLabel(/^Utförda/).check();
     await waitForSearch(page, 'view=completed');
 
     const link = main.getByRole('link', { name: 'Exportera (CSV)' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logIn, newContext, visible } from './support/browser.ts';
 import { setUpServerAndBrowser } from './support/fixture.ts';
-import { detail, eventRow } from './support/pages.ts';
+import { detail, eventRow, stockholmDate } from './support/pages.ts';
 
 // Familjebostäder's guide, steps 3–9: the electricians (Snabbfix El AB) work the way that guide does;
 // the bundle of two new orders on object 64010765 is the plumbing firm's.
@@ -47,6 +47,8 @@ describe('the work-order portal as in Familjebostäder’s guide (steps 3–9)',
     expect(url.searchParams.get('type')).toBe('fault');
     expect(url.searchParams.get('client')).toMatch(/^[0-9a-f-]{36}$/);
     await visible(main.getByText(`Visar 1–${count} av ${count}`));
+    // Familjebostäder keeps done orders with the contractor for 30 days, and the list says so.
+    await visible(main.getByLabel('Utförda senaste 30 dagar', { exact: true }));
     const orderRows = main.getByRole('row').filter({ has: page.getByRole('link') });
     expect(await orderRows.count()).toBe(count);
     for (const row of await orderRows.all()) {
@@ -102,6 +104,12 @@ describe('the work-order portal as in Familjebostäder’s guide (steps 3–9)',
     await visible(page.getByText(`Arbetsorder ${number} har status Utförd.`));
     expect(await detail(main, 'Egenskaper').textContent()).toBe('Electrolux EKC6051');
     expect(await detail(main, 'Serienummer').textContent()).toBe('94912345');
+    // The order stays with the electricians for the client's 30 days, and says until when.
+    const until = new Date(`${stockholmDate()}T12:00:00Z`);
+    until.setUTCDate(until.getUTCDate() + 30);
+    expect(await detail(main, 'Visas för entreprenören till och med').textContent()).toBe(
+      until.toISOString().slice(0, 10),
+    );
     expect(await eventRow(page, 'Status: Accepterad → Utförd').textContent()).toContain(
       'Bytt två plattor och kontrollerat anslutningen.',
     );

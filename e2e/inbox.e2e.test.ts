@@ -74,6 +74,19 @@ describe('the inbox', () => {
     expect(await cards.first().textContent()).toContain('Utförd');
     const width = await mobile.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
+
+    // No column headers on a phone: Sortera på and Ordning do their work, in the address too.
+    const phoneMain = mobile.getByRole('main');
+    expect(await phoneMain.getByLabel('Sortera på', { exact: true }).inputValue()).toBe('AO-nr');
+    await choose(mobile, phoneMain.getByLabel('Ordning', { exact: true }), 'Stigande');
+    await mobile.waitForURL((url) => !url.search.includes('order=desc'));
+    await mobile.waitForFunction(
+      (first) => document.querySelector('main li h2')?.textContent === `AO-nr ${first}`,
+      String(ascending[0]),
+    );
+    await choose(mobile, phoneMain.getByLabel('Sortera på', { exact: true }), 'Anmälare');
+    await waitForUrl(mobile, 'sort=reporterName');
+    expect(await cards.count()).toBe(3);
     await phone.close();
   });
 });

@@ -80,14 +80,23 @@ describe('registering a work order', () => {
     // Its only client is already chosen.
     expect(await form.getByLabel(/^Beställare( \*)?$/).inputValue()).toBe('Exempelbostäder AB');
 
-    const description = `Upptäckt vid rondering: droppande ventil i undercentralen (e2e ${Date.now()})`;
+    const description = `Upptäckt vid rondering: droppande ventil i badrummet (e2e ${Date.now()})`;
     await choose(page, form.getByLabel('Typ av uppdrag'), 'Rondering');
     await form.getByLabel('Uppdragsbeskrivning').fill(description);
-    await form.getByLabel('Fastighet').fill('Stockholm Fagersjö 2');
-    await form.getByLabel('Gatuadress').fill('Fagersjövägen 44');
-    await form.getByLabel('Utrymme/Rum').fill('Undercentral');
+    await form.getByLabel('Utrymme/Rum').fill('Våtrum');
     await form.getByLabel('Anmälarens namn').fill('Emil Rörström');
     await form.getByLabel('Telefonnummer').fill('08-465 004 44');
+
+    // The number on the door is enough for an object in the client's register; one the client does
+    // not have is named, and nothing is registered.
+    const objectNumber = form.getByRole('textbox', { name: 'Objektnummer' });
+    await objectNumber.fill('99999999');
+    await form.getByRole('button', { name: 'Registrera arbetsorder' }).click();
+    await visible(
+      form.getByText('Beställaren har inget objekt med det numret. Ange fastighet och gatuadress.'),
+    );
+    expect(await objectNumber.getAttribute('aria-invalid')).toBe('true');
+    await objectNumber.fill('64010766');
     await form.getByRole('button', { name: 'Registrera arbetsorder' }).click();
 
     const heading = page.getByRole('heading', { level: 1, name: /^Arbetsorder \d+$/ });
@@ -98,6 +107,11 @@ describe('registering a work order', () => {
     await visible(main.getByRole('heading', { level: 1 }).locator('xpath=..').getByText('Accepterad'));
     await visible(eventRow(page, 'Registrerad av entreprenör'));
     expect(await detail(main, 'Beställare').textContent()).toBe('Exempelbostäder AB');
+    // The place comes from the client's register.
+    expect(await detail(main, 'Fastighet').textContent()).toBe('Stockholm Tallkrogen 3');
+    expect(await detail(main, 'Gatuadress').textContent()).toBe('Torögatan 51');
+    expect(await detail(main, 'Objektnummer').textContent()).toBe('64010766');
+    expect(await detail(main, 'Objekttyp').textContent()).toBe('2 rum och kök');
 
     // The coordinator of the client finds it among their orders, marked as the contractor's.
     await logOut(page);

@@ -6,6 +6,7 @@ import {
   agreementParams,
   agreementSchema,
   agreementTermsSchema,
+  clientListSchema,
 } from '../../../contract/agreements.ts';
 import { orgParams, problemSchema } from '../../../contract/common.ts';
 import { contractorListSchema } from '../../../contract/organizations.ts';
@@ -110,10 +111,7 @@ export function agreementRoutes(deps: AgreementDeps) {
           tags: ['agreements'],
           summary: 'The clients a contractor has agreements with: whom it can register orders for',
           params: orgParams,
-          response: {
-            200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }),
-            ...errors,
-          },
+          response: { 200: clientListSchema, ...errors },
         },
       },
       async (request) => listClients(deps, { actor: request.actor }),

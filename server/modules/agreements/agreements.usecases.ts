@@ -93,5 +93,11 @@ export async function listClients(deps: AgreementDeps, args: { actor: Actor }) {
   const { actor } = args;
   if (!can(actor, 'clients.list')) throw problems.forbidden();
   const rows = await listAgreementsOf(deps.db, { orgId: actor.orgId });
-  return { items: rows.map((r) => ({ id: r.agreement.clientOrgId, name: r.clientName })) };
+  return {
+    items: rows.map((r) => ({
+      id: r.agreement.clientOrgId,
+      name: r.clientName,
+      completedVisibleDays: r.agreement.completedVisibleDays,
+    })),
+  };
 }

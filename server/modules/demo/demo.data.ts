@@ -183,6 +183,8 @@ export type DemoOrder = {
   bookedAfterDays?: number;
   faultType?: string;
   rootCause?: string;
+  /** The client's own number for the order (JM's Beställningsnr). */
+  externalRef?: string;
 };
 
 export const demoOrders: DemoOrder[] = [
@@ -218,6 +220,7 @@ export const demoOrders: DemoOrder[] = [
     priority: 'normal',
     phrase: 'Nymonterad blandare läcker',
     description: 'Test med filmklipp: den nya duschblandaren som monterades i våras läcker vid infästningen.',
+    externalRef: '241129-146105-15',
     room: 'Våtrum',
     unit: 'Duschblandare',
     status: 'new',

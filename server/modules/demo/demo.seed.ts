@@ -111,6 +111,7 @@ export async function seedDemo(args: { db: Database; publicUrl: string; clock?: 
         priority: spec.priority,
         description: spec.description,
         phrase: spec.phrase,
+        externalRef: spec.externalRef,
         objectId: objectIds.get(object.number),
         propertyName: place.propertyName,
         ownerName: place.ownerName,

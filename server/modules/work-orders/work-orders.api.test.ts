@@ -328,6 +328,40 @@ describe('the contractor’s list and order page', () => {
     expect(page.statusCode).toBe(404);
   });
 
+  it('a technician cannot change, move, accept as a bundle or count a colleague’s order: 404, nothing written', async () => {
+    const theirs = await dispatch({ description: 'Kollegans jobb', objectNumber: '64018801' });
+    await updateWorkOrder(t.database.db, theirs.id, {
+      status: 'accepted',
+      contractorContactUserId: world.users.otherTechnician.id,
+    });
+    const before = await rowOf(theirs.id);
+    const eventsBefore = (await eventsOf(theirs.id)).length;
+    const tech = { cookie: cookies.technician };
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `${contractorBase()}/${theirs.id}`,
+      headers: { ...tech, 'if-match': `"${before.version}"` },
+      payload: { plannedAt: '2026-12-01' },
+    });
+    expect(patch.statusCode).toBe(404);
+    const move = await transition(cookies.technician, world.contractor.id, theirs.id, {
+      to: 'done',
+      actionDescription: 'Klart',
+    });
+    expect(move.statusCode).toBe(404);
+    const bundle = await t.app.inject({
+      method: 'POST',
+      url: `${contractorBase()}/bundles/${theirs.bundleNumber}/accept`,
+      headers: tech,
+    });
+    expect(bundle.statusCode).toBe(404);
+    const dashboard = await t.app.inject({ url: `${contractorBase()}/dashboard`, headers: tech });
+    const mine = await t.app.inject({ url: `${contractorBase()}?view=all&limit=200`, headers: tech });
+    expect(dashboard.json().all.totals.total).toBe(mine.json().total);
+    expect(await rowOf(theirs.id)).toEqual(before);
+    expect((await eventsOf(theirs.id)).length).toBe(eventsBefore);
+  });
+
   it('support users get 403 on the order list', async () => {
     const res = await t.app.inject({ url: contractorBase(), headers: { cookie: cookies.contractorSupport } });
     expect(res.statusCode).toBe(403);

@@ -353,6 +353,83 @@ describe('a contractor registering an order (Registrera arbetsorder)', () => {
     });
   });
 
+  it('on one of the client’s objects by its number alone: the place comes from the register, its keys and tenant do not', async () => {
+    const base = `/api/orgs/${world.client.id}`;
+    const property = await t.app.inject({
+      method: 'POST',
+      url: `${base}/properties`,
+      headers: { cookie: cookies.clientAdmin },
+      payload: { designation: 'Stockholm Fagersjö 2', ownerName: 'Brf Fagersjö' },
+    });
+    const object = await t.app.inject({
+      method: 'POST',
+      url: `${base}/objects`,
+      headers: { cookie: cookies.clientAdmin },
+      payload: {
+        propertyId: property.json().id,
+        number: '71230044',
+        type: '2 rum och kök',
+        floor: '3 av 4 (hiss)',
+        street: 'Fagersjövägen 44',
+        postalCode: '123 45',
+        city: 'Farsta',
+        keyInfo: 'Nyckel hos vicevärden',
+        accessToApartment: 'Huvudnyckel',
+      },
+    });
+    expect(object.statusCode).toBe(201);
+    const { propertyName: _p, street: _s, postalCode: _c, city: _t, ownerName: _o, ...rest } = orderInput();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${world.contractor.id}/work-orders`,
+      headers: { cookie: cookies.manager },
+      payload: {
+        ...rest,
+        clientOrgId: world.client.id,
+        type: 'inspection',
+        objectNumber: '71230044',
+        description: 'Droppande ventil i undercentralen',
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      propertyName: 'Stockholm Fagersjö 2',
+      ownerName: 'Brf Fagersjö',
+      street: 'Fagersjövägen 44',
+      postalCode: '123 45',
+      city: 'Farsta',
+      objectNumber: '71230044',
+      objectType: '2 rum och kök',
+      floor: '3 av 4 (hiss)',
+      keyInfo: null,
+      accessToApartment: null,
+      reporter: { name: rest.reporter!.name },
+    });
+    const [row] = await t.database.db.select().from(workOrders).where(eq(workOrders.id, res.json().id));
+    expect(row!.objectId).toBe(object.json().id);
+  });
+
+  it('names the object number when the client has no such object and no address is given, writing nothing', async () => {
+    const count = async () => (await t.database.db.select().from(workOrders)).length;
+    const before = await count();
+    const { propertyName: _p, street: _s, ...rest } = orderInput();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${world.contractor.id}/work-orders`,
+      headers: { cookie: cookies.manager, 'accept-language': 'sv' },
+      payload: { ...rest, clientOrgId: world.client.id, objectNumber: '99999999' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      {
+        field: 'objectNumber',
+        code: 'unknown_reference',
+        message: 'Beställaren har inget objekt med det numret. Ange fastighet och gatuadress.',
+      },
+    ]);
+    expect(await count()).toBe(before);
+  });
+
   it('only for a client it has an agreement with, naming the field otherwise', async () => {
     const noClient = await t.app.inject({
       method: 'POST',
@@ -370,6 +447,35 @@ describe('a contractor registering an order (Registrera arbetsorder)', () => {
     });
     expect(stranger.statusCode).toBe(400);
     expect(stranger.json().errors[0]).toMatchObject({ field: 'clientOrgId', code: 'unknown_client' });
+  });
+
+  it('lists the clients to register for, each with how long its closed orders stay in the lists', async () => {
+    await t.database.db
+      .update(agreements)
+      .set({ completedVisibleDays: 30 })
+      .where(
+        and(eq(agreements.clientOrgId, world.client.id), eq(agreements.contractorOrgId, world.contractor.id)),
+      );
+    const res = await t.app.inject({
+      url: `/api/orgs/${world.contractor.id}/clients`,
+      headers: { cookie: cookies.technician },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      items: [{ id: world.client.id, name: world.client.name, completedVisibleDays: 30 }],
+    });
+    // The other contractor has no agreement with the client: nobody to register for.
+    const other = await t.app.inject({
+      url: `/api/orgs/${world.otherContractor.id}/clients`,
+      headers: { cookie: cookies.otherAdmin },
+    });
+    expect(other.json()).toEqual({ items: [] });
+    // A client has no clients.
+    const asClient = await t.app.inject({
+      url: `/api/orgs/${world.client.id}/clients`,
+      headers: { cookie: cookies.coordinator },
+    });
+    expect(asClient.statusCode).toBe(403);
   });
 
   it('a client may not name a client in the body', async () => {

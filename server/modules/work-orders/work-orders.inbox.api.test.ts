@@ -108,6 +108,9 @@ describe('searching the inbox', () => {
       const res = await inbox(`?q=${encodeURIComponent(q)}`);
       expect(res.status, q).toBe(200);
     }
+    // LIKE's wildcards are plain characters too: "_41129" is not "241129…".
+    expect(ids((await inbox('?q=_41129')).body)).not.toContain(mixer.id);
+    expect(ids((await inbox(`?q=${encodeURIComponent('%1129')}`)).body)).not.toContain(mixer.id);
   });
 
   it('searches only the caller’s own orders', async () => {
@@ -253,10 +256,13 @@ describe('the visibility window for completed orders', () => {
         headers: { cookie: cookies.admin },
       });
 
-    // The 30th day after completion, just before midnight in Stockholm: still there.
+    // The 30th day after completion, just before midnight in Stockholm: still there, and the order
+    // says that this is its last day with the contractor.
     clock.set('2026-05-01T21:59:00Z');
     await relogin();
-    expect((await page()).statusCode).toBe(200);
+    const lastDay = await page();
+    expect(lastDay.statusCode).toBe(200);
+    expect((lastDay.json() as WorkOrder).visibleToContractorUntil).toBe('2026-05-01');
     expect((await inbox('?view=completed&limit=200')).body.items.map((i) => i.id)).toContain(order.id);
 
     // The day after: gone from the contractor, kept by the client.
@@ -269,6 +275,12 @@ describe('the visibility window for completed orders', () => {
       headers: { cookie: cookies.coordinator },
     });
     expect(client.statusCode).toBe(200);
+    expect((client.json() as WorkOrder).visibleToContractorUntil).toBe('2026-05-01');
+  });
+
+  it('says nothing of a window on an order that is still open', async () => {
+    const order = await dispatch({ description: 'Öppen' });
+    expect(order.visibleToContractorUntil).toBeNull();
   });
 });
 

@@ -27,8 +27,9 @@ const unknown = (field: string, sv: string, en: string): FieldErrorInput => ({
 });
 
 /**
- * `private: false` (a contractor registering an order) fills only the place — property, address,
- * object type and floor — by object number: access, keys and the tenant are the client's to share.
+ * `private: false` (a contractor registering an order) fills only the place — property, owner,
+ * address, object type and floor — by object number, so the number alone will do for an object
+ * the client has registered: access, keys and the tenant are the client's to share.
  */
 export async function settleFromRegister(
   db: Executor,
@@ -67,6 +68,16 @@ export async function settleFromRegister(
     );
   }
   if (input.objectId && !found) errors.push(unknown('objectId', 'Okänt objekt', 'Unknown object'));
+  // A contractor may give only the number on the door; the register must know it then.
+  if (!found && input.objectNumber && (!input.propertyName || !input.street)) {
+    errors.push(
+      unknown(
+        'objectNumber',
+        'Beställaren har inget objekt med det numret. Ange fastighet och gatuadress.',
+        'The client has no object with that number. Give the property and street address.',
+      ),
+    );
+  }
   if (!found && (input.roomId || input.unitId || input.tenantId)) {
     errors.push(unknown('objectId', 'Välj objektet först', 'Choose the object first'));
   }

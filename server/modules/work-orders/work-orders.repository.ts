@@ -8,6 +8,7 @@ import { workOrderQuestions } from '../communication/communication.table.ts';
 import { users } from '../identity/identity.table.ts';
 import { organizations } from '../organizations/organizations.table.ts';
 import { workOrderCounters, workOrderEvents, workOrders, workOrderTallies } from './work-orders.table.ts';
+import { DEFAULT_VISIBLE_DAYS } from './work-orders.window.ts';
 
 /** Who asks, and what day it is in Stockholm (the visibility window counts whole days). */
 export type Scope = { actor: Actor; today: string };
@@ -22,20 +23,21 @@ const agreement = alias(agreements, 'agreement');
  */
 export function workOrderAccess(scope: Scope): SQL {
   const { actor, today } = scope;
-  // The subquery names the outer table itself, so it never binds to the subquery's own columns
-  // (drizzle leaves columns unqualified in some positions of one-table queries).
   if (actor.orgKind === 'client') return eq(workOrders.clientOrgId, actor.orgId);
   if (actor.orgKind === 'contractor') {
-    // The exact rule is per order (its own agreement's window); the first condition is the same rule
-    // with the longest window of any of the contractor's agreements, which an index can answer.
-    const cutoff = sql`((${today}::date - 1 - greatest(180, coalesce((
+    // The rule of work-orders.window.ts: the Stockholm day of closing plus the agreement's days is
+    // the last day it shows. The first condition is the same rule with the longest window of any of
+    // the contractor's agreements, which an index can answer. The subquery names the outer table
+    // itself, so it never binds to the subquery's own columns (drizzle leaves columns unqualified in
+    // some positions of one-table queries).
+    const cutoff = sql`((${today}::date - 1 - greatest(${DEFAULT_VISIBLE_DAYS}::int, coalesce((
         select max(a.completed_visible_days) from agreements a where a.contractor_org_id = ${actor.orgId}
       ), 0)))::timestamp at time zone 'Europe/Stockholm')`;
     const withinWindow = sql`(${workOrders.closedAt} is null or (${workOrders.closedAt} >= ${cutoff} and
       (${workOrders.closedAt} at time zone 'Europe/Stockholm')::date + coalesce((
         select a.completed_visible_days from agreements a
         where a.client_org_id = "work_orders"."client_org_id" and a.contractor_org_id = "work_orders"."contractor_org_id"
-      ), 180) >= ${today}::date))`;
+      ), ${DEFAULT_VISIBLE_DAYS}::int) >= ${today}::date))`;
     const sent = and(
       eq(workOrders.contractorOrgId, actor.orgId),
       ne(workOrders.status, 'draft'),
@@ -147,7 +149,8 @@ function searchCondition(q: string): SQL | undefined {
   const terms = searchTerms(q);
   if (terms.length === 0) return undefined;
   const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-  const prefix = `${q.trim()}%`;
+  // A % or _ the user typed is a character to find, not a LIKE wildcard.
+  const prefix = `${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql`(${workOrders.search} @@ to_tsquery('swedish', ${tsquery})
     or ${workOrders.number}::text like ${prefix}
     or ${workOrders.externalRef} like ${prefix}
@@ -309,6 +312,7 @@ export async function findWorkOrder(db: Executor, scope: Scope, id: string) {
         invoiceMarking: agreement.invoiceMarking,
         projectNumber: agreement.projectNumber,
         invoiceAddress: agreement.invoiceAddress,
+        completedVisibleDays: agreement.completedVisibleDays,
       },
       ...overdueFlags(scope.today),
     })

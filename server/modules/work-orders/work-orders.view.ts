@@ -11,6 +11,7 @@ import { can } from '../organizations/roles.policy.ts';
 import { invoiceReference } from './work-orders.invoice.ts';
 import { allowedTransitions, canDispatch, editableFields } from './work-orders.policy.ts';
 import type { findWorkOrder, listBundle, listEvents, WorkOrderListRow } from './work-orders.repository.ts';
+import { lastVisibleDay } from './work-orders.window.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -169,6 +170,10 @@ export function toWorkOrder(args: {
     contactOverdue: Boolean(found.contactOverdue),
     deliveryOverdue: Boolean(found.deliveryOverdue),
     registeredByContractor: o.registeredByOrgId !== null && o.registeredByOrgId === o.contractorOrgId,
+    visibleToContractorUntil:
+      o.closedAt && o.contractorOrgId
+        ? lastVisibleDay(o.closedAt, found.agreement?.completedVisibleDays)
+        : null,
     actionDescription: o.actionDescription,
     faultType: o.faultType,
     rootCause: o.rootCause,

@@ -27,8 +27,19 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** A value with a button that copies it, e.g. the invoice reference AO2375 for the invoice. */
-export function CopyValue({ value, label }: { value: string; label: string }) {
+/**
+ * A value with a button that copies it, e.g. the invoice reference AO2375 for the invoice. In a list
+ * (`inList`) the button's name also carries the value, so each row's button says what it copies.
+ */
+export function CopyValue({
+  value,
+  label,
+  inList = false,
+}: {
+  value: string;
+  label: string;
+  inList?: boolean;
+}) {
   const { t } = useTranslation();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
@@ -51,6 +62,7 @@ export function CopyValue({ value, label }: { value: string; label: string }) {
         onClick={async () => setState((await copyText(value)) ? 'copied' : 'failed')}
       >
         {state === 'copied' ? t('copy.copied') : state === 'failed' ? t('copy.failed') : t('copy.copy')}
+        {inList && <VisuallyHidden> {value}</VisuallyHidden>}
       </Button>
       <VisuallyHidden role="status">
         {state === 'copied' ? t('copy.copiedValue', { value, label }) : ''}

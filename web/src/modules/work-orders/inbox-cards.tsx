@@ -8,6 +8,7 @@ import { useLabels } from '../../ui/labels.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import type { BundleGroup } from './bundle-groups.ts';
+import { invoiceable, ReferenceCell } from './inbox-columns.tsx';
 import { RowCheckbox } from './row-checkbox.tsx';
 import type { RowSelection } from './row-selection.ts';
 import { SlaFlags } from './sla-flags.tsx';
@@ -105,6 +106,11 @@ function CardList(props: {
             </Title>
             <StatusBadge status={item.status} size="sm" />
           </Group>
+          {item.externalRef && (
+            <Text size="sm" c="dimmed">
+              {t('order.fields.externalRef')}: {item.externalRef}
+            </Text>
+          )}
           <SlaFlags contact={item.contactOverdue} delivery={item.deliveryOverdue} />
           <Text size="sm" fw={600}>
             {labels.type(item.type)} · {labels.priority(item.priority)}
@@ -118,6 +124,13 @@ function CardList(props: {
           <Text size="sm" c="dimmed">
             {t('inbox.columns.reporter')}: {item.reporterName} · {formatDateTime(item.orderedAt)}
           </Text>
+          {item.invoiceReference && invoiceable(item) && (
+            // The reference for the invoicing run; copying does not open the order.
+            <Group gap="xs" mt={4}>
+              <Text size="sm">{t('inbox.columns.invoiceReference')}:</Text>
+              <ReferenceCell value={item.invoiceReference} />
+            </Group>
+          )}
           {(item.contractorContact || counterpartOf(item)) && (
             <Text size="sm" c="dimmed">
               {[counterpartOf(item), item.contractorContact?.name].filter(Boolean).join(' · ')}

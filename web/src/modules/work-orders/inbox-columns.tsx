@@ -1,5 +1,5 @@
 import { Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import type { OrgKind } from '../../../../contract/organizations.values.ts';
 import type { WorkOrderListItem } from '../../../../contract/work-orders.ts';
 import type { sv } from '../../app/i18n/sv.ts';
@@ -61,7 +61,9 @@ export function inboxColumns(
         // The reference is the client's template around the number, so it sorts as the number does.
         sort: 'number',
         nowrap: true,
-        render: (o) => orEmpty(o.invoiceReference),
+        // Only done work is invoiced: a declined or cancelled order has no reference to copy.
+        render: (o) =>
+          o.invoiceReference && invoiceable(o) ? <ReferenceCell value={o.invoiceReference} /> : orEmpty(null),
       },
     {
       key: 'contractorContact',
@@ -122,4 +124,27 @@ export function inboxColumns(
       : { key: 'client', label: 'client', sort: 'client', render: (o) => o.client.name },
   ];
   return columns.filter((c): c is InboxColumn => c !== false);
+}
+
+// The copy button comes with the completed list, after the inbox's first download.
+const ReferenceCopy = lazy(() => import('./reference-copy.tsx').then((m) => ({ default: m.ReferenceCopy })));
+
+/** The invoice reference, shown at once and copyable as soon as its button has loaded. */
+export function ReferenceCell({ value }: { value: string }) {
+  return (
+    <Suspense
+      fallback={
+        <Text span inherit fw={700} ff="monospace">
+          {value}
+        </Text>
+      }
+    >
+      <ReferenceCopy value={value} />
+    </Suspense>
+  );
+}
+
+/** Done or already invoiced: the orders whose reference goes on an invoice. */
+export function invoiceable(order: Pick<WorkOrderListItem, 'status'>): boolean {
+  return order.status === 'done' || order.status === 'invoiced';
 }

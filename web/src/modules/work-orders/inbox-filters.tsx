@@ -28,6 +28,8 @@ type Props = {
   counterparts: { value: string; label: string }[];
   counterpartLabel: string;
   counterpartPlaceholder: string;
+  /** Utförda with its window for a contractor ("Utförda senaste 6 mån"). */
+  completedLabel: string;
   onViewChange: (view: InboxView) => void;
   onApply: (filter: AppliedFilter) => void;
   /** Fold the filters away behind "Filter" (Mina jobb on a phone); open when one is applied. */
@@ -141,7 +143,7 @@ export function InboxFilters(props: Props) {
       >
         <Group gap="md" mt={6} mb={8}>
           <Radio value="active" label={t('inbox.active')} />
-          <Radio value="completed" label={t('inbox.completed')} />
+          <Radio value="completed" label={props.completedLabel} />
           <Radio value="all" label={t('inbox.all')} />
           <Radio value="overdue" label={t('inbox.overdue')} />
         </Group>

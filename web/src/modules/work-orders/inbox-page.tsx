@@ -12,8 +12,8 @@ import { useLabels } from '../../ui/labels.ts';
 import { ButtonLink } from '../../ui/links.tsx';
 import { canRegisterOrders, isClientDispatcher, isContractorManager } from '../session/session.api.ts';
 import { AcceptBundleButton } from './accept-bundle-button.tsx';
-import { BulkInvoiceBar } from './bulk-invoice-bar.tsx';
 import { type BundleGroup, groupByBundle } from './bundle-groups.ts';
+import { completedWindow, type WindowSpan } from './completed-window.ts';
 import { InboxCards } from './inbox-cards.tsx';
 import { inboxColumns } from './inbox-columns.tsx';
 import { type AppliedFilter, InboxFilters } from './inbox-filters.tsx';
@@ -27,15 +27,24 @@ import {
   writeInboxSearch,
 } from './inbox-search.ts';
 import { InboxSearchBox } from './inbox-search-box.tsx';
+import { InboxSortControl } from './inbox-sort-control.tsx';
 import { InboxTable } from './inbox-table.tsx';
-import { MyJobsList } from './my-jobs-list.tsx';
-import { PropertyFilterChip } from './property-filter-chip.tsx';
 import { rowSelection } from './row-selection.ts';
-import { dashboardQuery, exportUrl, PAGE_SIZE, workOrderListQuery } from './work-orders.api.ts';
+import { clientsQuery, dashboardQuery, exportUrl, PAGE_SIZE, workOrderListQuery } from './work-orders.api.ts';
 
 const route = getRouteApi('/app/orgs/$orgId/work-orders');
 
 // Only a client has questions to answer: the notice loads on its own, so the list does not wait for it.
+// Mina jobb is the technicians' and marking invoiced the client's: each loads when it is needed, so
+// the inbox everyone else opens stays small (scripts/bundle-size.ts).
+const MyJobsList = lazy(() => import('./my-jobs-list.tsx').then((m) => ({ default: m.MyJobsList })));
+const BulkInvoiceBar = lazy(() =>
+  import('./bulk-invoice-bar.tsx').then((m) => ({ default: m.BulkInvoiceBar })),
+);
+// Only a list opened from a property's page is narrowed to it.
+const PropertyFilterChip = lazy(() =>
+  import('./property-filter-chip.tsx').then((m) => ({ default: m.PropertyFilterChip })),
+);
 const OpenQuestionsNotice = lazy(() =>
   import('../communication/open-questions-notice.tsx').then((m) => ({ default: m.OpenQuestionsNotice })),
 );
@@ -57,6 +66,11 @@ export function InboxPage() {
   // The clients (or contractors) to narrow the list to: those the company has orders with.
   const dashboard = useQuery({ ...dashboardQuery(orgId), staleTime: 60_000 });
   const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  // A contractor's Utförda reaches back as far as each client's window (JM: Senaste 6 mån).
+  const clients = useQuery({
+    ...clientsQuery(orgId),
+    enabled: membership.orgKind === 'contractor' && membership.role !== 'support',
+  });
   const title = technician ? t('inbox.myJobsTitle') : t('inbox.title');
   useDocumentTitle(`${title} – ${membership.orgName} – Ordning`);
 
@@ -77,6 +91,19 @@ export function InboxPage() {
   const selection = invoicing
     ? rowSelection(list.data?.items ?? [], picked, (item) => item.status === 'done', setPicked)
     : undefined;
+  const span = (s: WindowSpan) => t(`inbox.span.${s.unit}`, { count: s.count });
+  const reach = client ? null : completedWindow(clients.data?.items ?? [], state.counterpart);
+  const completedLabel = !reach
+    ? t('inbox.completed')
+    : span(reach.from) === span(reach.to)
+      ? t('inbox.completedWithin', { window: span(reach.from) })
+      : t('inbox.completedRange', { from: span(reach.from), to: span(reach.to) });
+  const columns = inboxColumns(labels, {
+    orgKind: membership.orgKind,
+    view: state.view,
+    invoicing: !technician,
+  });
+  const sortBy = (sort: InboxState['sort'], order: InboxState['order']) => update({ sort, order });
   const counterpartOf = (item: WorkOrderListItem) =>
     client ? (item.contractor?.name ?? null) : item.client.name;
 
@@ -98,6 +125,7 @@ export function InboxPage() {
       counterparts={counterparts}
       counterpartLabel={client ? t('inbox.contractorFilter') : t('inbox.clientFilter')}
       counterpartPlaceholder={client ? t('inbox.allContractors') : t('inbox.allClients')}
+      completedLabel={completedLabel}
       onViewChange={(view) => update({ view, statuses: [] })}
       onApply={(filter: AppliedFilter) => update(filter)}
       fold={technician}
@@ -148,12 +176,14 @@ export function InboxPage() {
       {filters}
       {/* A client chooses the property among the filters; a contractor only follows a link to one. */}
       {state.property && !client && (
-        <PropertyFilterChip
-          orgId={orgId}
-          propertyId={state.property}
-          readsRegister={client}
-          onRemove={() => void update({ property: null })}
-        />
+        <Suspense fallback={null}>
+          <PropertyFilterChip
+            orgId={orgId}
+            propertyId={state.property}
+            readsRegister={client}
+            onRemove={() => void update({ property: null })}
+          />
+        </Suspense>
       )}
       {!technician && (
         <Switch
@@ -178,7 +208,9 @@ export function InboxPage() {
       ) : (
         <>
           {selection && (
-            <BulkInvoiceBar orgId={orgId} chosen={selection.chosen} onDone={() => setPicked(new Set())} />
+            <Suspense fallback={null}>
+              <BulkInvoiceBar orgId={orgId} chosen={selection.chosen} onDone={() => setPicked(new Set())} />
+            </Suspense>
           )}
           <Text size="sm" role="status">
             {t('inbox.showing', {
@@ -189,41 +221,47 @@ export function InboxPage() {
           </Text>
           <div style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }} aria-busy={list.isFetching}>
             {technician ? (
-              <MyJobsList
-                orgId={orgId}
-                items={list.data.items}
-                byDay={state.view === 'active' && state.sort === 'schedule'}
-              />
+              <Suspense
+                fallback={
+                  <Center py="xl" role="status">
+                    <Loader aria-label={t('common.loading')} />
+                  </Center>
+                }
+              >
+                <MyJobsList
+                  orgId={orgId}
+                  items={list.data.items}
+                  byDay={state.view === 'active' && state.sort === 'schedule'}
+                />
+              </Suspense>
             ) : narrow ? (
-              <InboxCards
-                orgId={orgId}
-                groups={groups}
-                grouped={state.groupByBundle}
-                counterpartOf={counterpartOf}
-                bundleAction={bundleAction}
-                selection={selection}
-              />
+              <Stack gap="sm">
+                <InboxSortControl columns={columns} sort={state.sort} order={state.order} onChange={sortBy} />
+                <InboxCards
+                  orgId={orgId}
+                  groups={groups}
+                  grouped={state.groupByBundle}
+                  counterpartOf={counterpartOf}
+                  bundleAction={bundleAction}
+                  selection={selection}
+                />
+              </Stack>
             ) : (
               <InboxTable
                 orgId={orgId}
                 groups={groups}
                 grouped={state.groupByBundle}
-                columns={inboxColumns(labels, {
-                  orgKind: membership.orgKind,
-                  view: state.view,
-                  invoicing: !technician,
-                })}
+                columns={columns}
                 sort={state.sort}
                 order={state.order}
                 labelledBy="inbox-title"
                 bundleAction={bundleAction}
                 selection={selection}
                 onSort={(sort) =>
-                  update({
+                  sortBy(
                     sort,
-                    order:
-                      sort === state.sort ? (state.order === 'asc' ? 'desc' : 'asc') : defaultOrder(sort),
-                  })
+                    sort === state.sort ? (state.order === 'asc' ? 'desc' : 'asc') : defaultOrder(sort),
+                  )
                 }
               />
             )}

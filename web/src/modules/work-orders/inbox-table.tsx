@@ -61,15 +61,23 @@ export function InboxTable(props: Props) {
       {columns.map((column) => (
         <Table.Td key={column.key} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
           {column.key === 'number' ? (
-            <AnchorLink
-              to="/orgs/$orgId/work-orders/$id"
-              params={{ orgId, id: item.id }}
-              onClick={(event: React.MouseEvent) => event.stopPropagation()}
-              fw={600}
-              fz="sm"
-            >
-              {item.number}
-            </AnchorLink>
+            <>
+              <AnchorLink
+                to="/orgs/$orgId/work-orders/$id"
+                params={{ orgId, id: item.id }}
+                onClick={(event: React.MouseEvent) => event.stopPropagation()}
+                fw={600}
+                fz="sm"
+              >
+                {item.number}
+              </AnchorLink>
+              {item.externalRef && (
+                // The client's own number for the order (JM's Beställningsnr), under the AO-nr.
+                <Text size="xs" c="dimmed" title={t('order.fields.externalRef')}>
+                  {item.externalRef}
+                </Text>
+              )}
+            </>
           ) : (
             column.render(item)
           )}

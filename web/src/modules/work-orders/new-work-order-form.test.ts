@@ -82,6 +82,31 @@ describe('a contractor registering an order', () => {
     expect(validateNewWorkOrder(values, true, t.t, 'contractor')).toEqual({});
   });
 
+  it('may give only the object number, for an object in the client’s register', () => {
+    const values = {
+      ...filled,
+      propertyName: '',
+      street: '',
+      objectNumber: '71230044',
+      contractorOrgId: null,
+      clientOrgId: '1b7c2a52-6a3b-4f1e-9a61-2f0d1c1b9e22',
+    };
+    expect(validateNewWorkOrder(values, true, t.t, 'contractor')).toEqual({});
+    const body = toCreateBody(values, true, 'contractor');
+    expect(body).toMatchObject({ objectNumber: '71230044' });
+    expect(body.propertyName).toBeUndefined();
+    expect(body.street).toBeUndefined();
+    // Without the number the place is needed, and a client always names it.
+    const noNumber = { ...values, objectNumber: '' };
+    expect(validateNewWorkOrder(noNumber, true, t.t, 'contractor')).toMatchObject({
+      propertyName: 'Obligatoriskt fält',
+      street: 'Obligatoriskt fält',
+    });
+    expect(
+      validateNewWorkOrder({ ...values, contractorOrgId: filled.contractorOrgId }, true, t.t),
+    ).toMatchObject({ propertyName: 'Obligatoriskt fält', street: 'Obligatoriskt fält' });
+  });
+
   it('asks for the client', () => {
     expect(validateNewWorkOrder({ ...filled, contractorOrgId: null }, true, t.t, 'contractor')).toEqual({
       clientOrgId: 'Välj beställare',

@@ -139,14 +139,16 @@ export function toCreateBody(
               : {}),
           }
         : {};
+  // A contractor may give only the object number of an object in the client's register.
+  const byNumber = registrar === 'contractor' && values.objectNumber.trim() !== '';
   return {
     type: values.type,
     priority: values.priority,
     description: values.description.trim(),
     phrase: optional(values.phrase),
-    propertyName: values.propertyName.trim(),
+    propertyName: byNumber ? optional(values.propertyName) : values.propertyName.trim(),
     ownerName: optional(values.ownerName),
-    street: values.street.trim(),
+    street: byNumber ? optional(values.street) : values.street.trim(),
     postalCode: optional(values.postalCode),
     city: optional(values.city),
     objectNumber: optional(values.objectNumber),

@@ -213,7 +213,7 @@ export function NewWorkOrderPage() {
                 }}
               />
             ) : (
-              <FreePlaceFields form={form} />
+              <FreePlaceFields form={form} byNumber={registrar === 'contractor'} />
             )}
           </PlaceFieldset>
 

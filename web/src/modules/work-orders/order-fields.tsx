@@ -67,21 +67,30 @@ export function PlaceFieldset({ children }: { children: ReactNode }) {
   );
 }
 
-/** Fri adress: the place typed in, as before there was a register (and as a contractor registers). */
-export function FreePlaceFields({ form }: { form: Form }) {
+/**
+ * Fri adress: the place typed in, as before there was a register. A contractor (`byNumber`) starts
+ * with the object number: for an object in the client's register it is enough, and the server takes
+ * the property and address from there.
+ */
+export function FreePlaceFields({ form, byNumber = false }: { form: Form; byNumber?: boolean }) {
   const { t } = useTranslation();
+  const numberOnly = byNumber && form.values.objectNumber.trim() !== '';
+  const objectNumber = textField(form, 'objectNumber', t('newOrder.objectNumber'), 50, {
+    description: byNumber ? t('newOrder.objectNumberHint') : undefined,
+  });
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-      {textField(form, 'propertyName', t('newOrder.propertyName'), 200, { required: true })}
+      {byNumber && objectNumber}
+      {textField(form, 'propertyName', t('newOrder.propertyName'), 200, { required: !numberOnly })}
       {textField(form, 'ownerName', t('newOrder.ownerName'), 200, {
         description: t('newOrder.ownerNameHint'),
       })}
-      {textField(form, 'street', t('newOrder.street'), 200, { required: true })}
+      {textField(form, 'street', t('newOrder.street'), 200, { required: !numberOnly })}
       <SimpleGrid cols={2} spacing="sm">
         {textField(form, 'postalCode', t('newOrder.postalCode'), 6, { inputMode: 'numeric' })}
         {textField(form, 'city', t('newOrder.city'), 100)}
       </SimpleGrid>
-      {textField(form, 'objectNumber', t('newOrder.objectNumber'), 50)}
+      {!byNumber && objectNumber}
       {textField(form, 'room', t('newOrder.room'), 100)}
       {textField(form, 'unit', t('newOrder.unit'), 100)}
     </SimpleGrid>

@@ -143,6 +143,9 @@ export function WorkOrderDetails({ orgId, order, canAcceptBundle }: Props) {
         <Detail label={f('bookedAt')}>{order.bookedAt && formatDateTime(order.bookedAt)}</Detail>
         <Detail label={f('plannedAt')}>{order.plannedAt && formatDate(order.plannedAt)}</Detail>
         <Detail label={f('completedAt')}>{order.completedAt && formatDateTime(order.completedAt)}</Detail>
+        {order.visibleToContractorUntil && (
+          <Detail label={f('visibleToContractorUntil')}>{formatDate(order.visibleToContractorUntil)}</Detail>
+        )}
       </DetailSection>
 
       {order.invoice && (

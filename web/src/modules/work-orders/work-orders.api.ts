@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { ClientList } from '../../../../contract/agreements.ts';
 import type { contractorListSchema, orgMemberListSchema } from '../../../../contract/organizations.ts';
 import type { OrgKind } from '../../../../contract/organizations.values.ts';
 import type {
@@ -90,12 +91,11 @@ export function contractorsQuery(orgId: string, type?: WorkOrderType) {
   });
 }
 
-/** A contractor's clients by agreement: whom it can register an order for. */
+/** A contractor's clients by agreement: whom it can register an order for, and each one's window. */
 export function clientsQuery(orgId: string) {
   return queryOptions({
     queryKey: ['clients', orgId],
-    queryFn: ({ signal }) =>
-      getJson<{ items: { id: string; name: string }[] }>(`${base(orgId)}/clients`, { signal }),
+    queryFn: ({ signal }) => getJson<ClientList>(`${base(orgId)}/clients`, { signal }),
     staleTime: 5 * 60_000,
   });
 }
