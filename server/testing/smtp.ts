@@ -6,11 +6,12 @@ export type ReceivedMail = { envelopeTo: string[]; raw: string; parsed: ParsedMa
 
 /**
  * A real SMTP server on a random local port, for tests. `failing = true` makes it refuse every
- * message with a temporary error, as a server under trouble would.
+ * message with a temporary error, as a server under trouble would; `delayMs` makes it take that long
+ * to accept each message, as a slow relay does.
  */
 export async function startSmtpServer() {
   const received: ReceivedMail[] = [];
-  const state = { failing: false, attempts: 0 };
+  const state = { failing: false, attempts: 0, delayMs: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -20,6 +21,7 @@ export async function startSmtpServer() {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
+        if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
         if (state.failing) {
           const err = Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 });
           return callback(err);
