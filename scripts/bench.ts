@@ -24,6 +24,7 @@ import { probe } from './bench/probe.ts';
 import { startBareServer, startServer } from './bench/processes.ts';
 import { type SizeResult, writeReport } from './bench/report.ts';
 import { newOrderBody, reads } from './bench/scenarios.ts';
+import { pickUsers } from './generate/accounts.ts';
 import { benchPassword } from './generate/installation.ts';
 import { generate } from './generate/run.ts';
 
@@ -118,19 +119,6 @@ async function fill(handle: DatabaseHandle, orders: number) {
   } finally {
     await handle.close();
   }
-}
-
-/** The client whose order count is nearest 100 000 (the issue's dashboard), and its first coordinator. */
-async function pickUsers(handle: DatabaseHandle) {
-  const [client] = await queryRows<{ username: string; orders: number }>(
-    handle.db,
-    sql`select (select u.username from memberships m join users u on u.id = m.user_id
-                 where m.org_id = c.client_org_id and m.role = 'coordinator' order by u.username limit 1) as username,
-               c.n::int as orders
-        from (select client_org_id, count(*) as n from work_orders group by client_org_id) c
-        order by abs(c.n - 100000), c.n desc limit 1`,
-  );
-  return { contractor: 'e1-admin', client: client!.username, clientOrders: client!.orders };
 }
 
 async function login(url: string, user: string): Promise<string> {
@@ -252,6 +240,7 @@ async function runSize(orders: number): Promise<SizeResult> {
     load: { connections, seconds },
     counts,
     clientOrders: users.clientOrders,
+    contractorActive: users.contractorActive,
     scenarios: results,
     explain: probed.explain,
   };

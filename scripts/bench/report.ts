@@ -17,6 +17,7 @@ export type SizeResult = {
   load: { connections: number; seconds: number };
   counts: Record<string, number>;
   clientOrders: number;
+  contractorActive: number;
   scenarios: Record<string, ScenarioResult>;
   explain: Record<string, string[]>;
 };

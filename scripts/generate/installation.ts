@@ -165,18 +165,22 @@ export function planInstallation(options: Options): Installation {
       chosen.add(pickPopular(random.next()));
     for (let c = 0; chosen.size < wanted; c++) chosen.add(c);
     const style = i % 3 === 2 ? 1 : 0;
-    const agreements = [...chosen]
-      .sort((a, b) => a - b)
-      .map((c) => ({
-        clientId: org.id,
-        contractorId: contractors[c]!.org.id,
-        rules: ruleSets[style]!,
-        ruleKey: style,
-        // Familjebostäder's 30 days for one client in three, JM's six months for the rest.
-        visibleDays: style === 1 ? 30 : 180,
-        requireCloseOut: style === 1,
-        invoiceTemplate: 'AO{number}',
-      }));
+    // Each client ranks its contractors its own way (shuffled), so its main contractor is not everyone's.
+    const ranked = [...chosen].sort((a, b) => a - b);
+    for (let k = ranked.length - 1; k > 0; k--) {
+      const j = random.int(0, k);
+      [ranked[k], ranked[j]] = [ranked[j]!, ranked[k]!];
+    }
+    const agreements = ranked.map((c) => ({
+      clientId: org.id,
+      contractorId: contractors[c]!.org.id,
+      rules: ruleSets[style]!,
+      ruleKey: style,
+      // Familjebostäder's 30 days for one client in three, JM's six months for the rest.
+      visibleDays: style === 1 ? 30 : 180,
+      requireCloseOut: style === 1,
+      invoiceTemplate: 'AO{number}',
+    }));
     return {
       org,
       share,

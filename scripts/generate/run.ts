@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type DatabaseHandle, queryRows } from '../../server/platform/db.ts';
+import { pickUsers } from './accounts.ts';
 import {
   type Installation,
   layout,
@@ -175,17 +176,7 @@ export async function generate(handle: DatabaseHandle, args: GenerateArgs) {
     database: handle.kind,
     rows: { ...loaded, users: inst.users.length },
     password: 'ordning-bench-2026',
-    biggestClient: {
-      name: inst.clients[0]!.org.name,
-      orgId: inst.clients[0]!.org.id,
-      coordinator: inst.clients[0]!.coordinators[0]!.username,
-    },
-    biggestContractor: {
-      name: inst.contractors[0]!.org.name,
-      orgId: inst.contractors[0]!.org.id,
-      admin: `e1-admin`,
-      technician: inst.contractors[0]!.technicians[0]!.username,
-    },
+    logins: await pickUsers(handle),
   };
 }
 
