@@ -9,7 +9,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -55,6 +54,7 @@ import {
   mailJobHandler,
   smtpTransport,
 } from './platform/mail/mail.ts';
+import { serializerCompiler } from './platform/serializer.ts';
 import { installDraining } from './platform/shutdown.ts';
 import { logSmsProvider, type SmsProvider } from './platform/sms/sms.ts';
 import { registerTenantScope } from './platform/tenant-scope.ts';
@@ -176,7 +176,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   installAuth(app, {
     cookieName,
     publicOrigin: new URL(config.publicUrl).origin,
-    resolveSession: (token) => resolveSession({ db, clock }, token),
+    resolveSession: (token, orgId) => resolveSession({ db, clock }, token, orgId),
   });
 
   app.get(

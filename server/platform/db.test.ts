@@ -42,6 +42,16 @@ describe('bulk copy', () => {
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL server', () => {
+  it('runs without the JIT compiler, which costs short queries more than it saves', async () => {
+    const test = await openTestDatabase();
+    try {
+      const [row] = await queryRows<{ jit: string }>(test.db, sql`select current_setting('jit') as jit`);
+      expect(row!.jit).toBe('off');
+    } finally {
+      await test.close();
+    }
+  });
+
   it('keeps the process alive and serves the next query when an idle connection is terminated', async () => {
     const test = await openTestDatabase();
     const errors: Error[] = [];

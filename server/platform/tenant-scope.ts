@@ -3,6 +3,7 @@ import type { OrgKind, Role } from '../../contract/organizations.ts';
 import { noSessionProblem } from './auth/auth.plugin.ts';
 import { problems } from './errors.ts';
 import { sendProblem } from './http-errors.ts';
+import { scopedOrgId, TENANT_PREFIX } from './tenant-path.ts';
 
 /** Who is acting, in which company and with which role. Every scoped query is built from this. */
 export type Actor = { userId: string; orgId: string; orgKind: OrgKind; role: Role };
@@ -18,9 +19,7 @@ declare module 'fastify' {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const TENANT_PREFIX = '/api/orgs/:orgId';
+export { TENANT_PREFIX };
 
 /**
  * Registers company-scoped routes under /api/orgs/:orgId. Before anything else runs (body parsing,
@@ -42,14 +41,25 @@ export async function registerTenantScope(
         const session = request.session;
         if (!session) return sendProblem(reply, noSessionProblem(request));
         const { orgId } = request.params as { orgId: string };
-        const membership = UUID.test(orgId)
-          ? await args.findMembership({ userId: session.userId, orgId: orgId.toLowerCase() })
-          : null;
+        const id = scopedOrgId(request.routeOptions.url, request.params);
+        // The auth plugin brought the membership in this company along with the session (one round
+        // trip); undefined means it did not look, and it is looked up here.
+        const membership =
+          id === null
+            ? null
+            : session.membership !== undefined
+              ? session.membership
+              : await args.findMembership({ userId: session.userId, orgId: id });
         if (!membership) {
           await args.onDenied?.({ userId: session.userId, orgId, url: request.url });
           return sendProblem(reply, problems.notFound());
         }
-        request.actor = { userId: session.userId, orgId: orgId.toLowerCase(), ...membership };
+        request.actor = {
+          userId: session.userId,
+          orgId: id!,
+          orgKind: membership.orgKind,
+          role: membership.role,
+        };
       });
       await routes(scoped);
     },

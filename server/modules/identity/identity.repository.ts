@@ -30,7 +30,17 @@ export async function insertSession(db: Executor, values: typeof sessions.$infer
 }
 
 /** The session with its user, if the user is still enabled. */
-export async function findLiveSession(db: Executor, tokenHash: string) {
+/**
+ * The live session of a token with what its gate needs, and — when a company is named — the user's
+ * membership there, all in one query: a company-scoped request checks both in one round trip.
+ */
+export async function findLiveSession(db: Executor, tokenHash: string, orgId: string | null = null) {
+  const membership = orgId
+    ? sql<string | null>`(select ${organizations.kind} || ':' || ${memberships.role}
+        from ${memberships} join ${organizations} on ${organizations.id} = ${memberships.orgId}
+        where ${memberships.userId} = ${users.id} and ${memberships.orgId} = ${orgId}
+          and ${memberships.disabledAt} is null)`
+    : sql<string | null>`null`;
   const [row] = await db
     .select({
       tokenHash: sessions.tokenHash,
@@ -44,6 +54,7 @@ export async function findLiveSession(db: Executor, tokenHash: string) {
         select 1 from ${memberships} join ${organizations} on ${organizations.id} = ${memberships.orgId}
         where ${memberships.userId} = ${users.id} and ${memberships.disabledAt} is null
           and ${organizations.requireTwoFactor})`,
+      membership,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

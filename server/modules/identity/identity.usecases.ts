@@ -1,3 +1,4 @@
+import type { OrgKind, Role } from '../../../contract/organizations.ts';
 import type { Me } from '../../../contract/session.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { hashToken } from '../../platform/auth/tokens.ts';
@@ -37,9 +38,13 @@ export async function logout(deps: IdentityDeps, token: string | undefined) {
   if (token) await deleteSession(deps.db, hashToken(token));
 }
 
-export async function resolveSession(deps: IdentityDeps, token: string) {
+/**
+ * The session of a cookie token, or null. With `orgId` (a company-scoped request) it also answers
+ * the user's membership in that company, found in the same query.
+ */
+export async function resolveSession(deps: IdentityDeps, token: string, orgId: string | null = null) {
   const tokenHash = hashToken(token);
-  const session = await findLiveSession(deps.db, tokenHash);
+  const session = await findLiveSession(deps.db, tokenHash, orgId);
   if (!session) return null;
   const now = deps.clock.now().getTime();
   const idle = now - session.lastSeenAt.getTime();
@@ -50,9 +55,13 @@ export async function resolveSession(deps: IdentityDeps, token: string) {
     return null;
   }
   if (idle > TOUCH_AFTER_MS) await touchSession(deps.db, tokenHash, new Date(now));
+  const [orgKind, role] = session.membership?.split(':') ?? [];
   return {
     tokenHash,
     userId: session.userId,
+    ...(orgId
+      ? { membership: orgKind && role ? { orgId, orgKind: orgKind as OrgKind, role: role as Role } : null }
+      : {}),
     gate: sessionGate({
       stage: session.stage,
       mustChangePassword: session.mustChangePassword,

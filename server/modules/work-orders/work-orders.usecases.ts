@@ -107,14 +107,14 @@ export async function getWorkOrder(
   return toWorkOrder({ found, events, bundle, actor });
 }
 
+type Counts = DashboardTable['totals']['counts'];
+const ZERO_COUNTS = Object.freeze(Object.fromEntries(workOrderTypes.map((t) => [t, 0])) as Counts);
+const zeroCounts = (): Counts => ({ ...ZERO_COUNTS });
+// One collator for every sort: localeCompare with a locale builds a new one per comparison.
+const swedishOrder = new Intl.Collator('sv');
+
 function emptyTable(): DashboardTable {
-  return {
-    rows: [],
-    totals: {
-      counts: Object.fromEntries(workOrderTypes.map((t) => [t, 0])) as DashboardTable['totals']['counts'],
-      total: 0,
-    },
-  };
+  return { rows: [], totals: { counts: zeroCounts(), total: 0 } };
 }
 
 function addCount(
@@ -125,7 +125,7 @@ function addCount(
 ) {
   let row = table.rows.find((r) => r.status === status);
   if (!row) {
-    row = { status, counts: { ...emptyTable().totals.counts }, total: 0 };
+    row = { status, counts: zeroCounts(), total: 0 };
     table.rows.push(row);
   }
   row.counts[type] += n;
@@ -163,11 +163,7 @@ export async function getDashboard(
   const complete = (table: DashboardTable): DashboardTable => ({
     rows: statuses.map(
       (status) =>
-        table.rows.find((r) => r.status === status) ?? {
-          status,
-          counts: { ...emptyTable().totals.counts },
-          total: 0,
-        },
+        table.rows.find((r) => r.status === status) ?? { status, counts: zeroCounts(), total: 0 },
     ),
     totals: table.totals,
   });
@@ -175,7 +171,7 @@ export async function getDashboard(
     types: [...workOrderTypes],
     all: complete(all),
     byCounterpart: [...byId.values()]
-      .sort((a, b) => a.org.name.localeCompare(b.org.name, 'sv'))
+      .sort((a, b) => swedishOrder.compare(a.org.name, b.org.name))
       .map((e) => ({ org: e.org, table: complete(e.table) })),
   };
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { OrgKind, Role } from '../../../contract/organizations.ts';
 import { defineProblem, problems } from '../errors.ts';
 import { sendProblem } from '../http-errors.ts';
+import { scopedOrgId } from '../tenant-path.ts';
 
 /**
  * Why a live session may not reach a route yet (see identity's session-gate policy): the second
@@ -8,11 +10,20 @@ import { sendProblem } from '../http-errors.ts';
  */
 export type SessionGate = 'second_factor' | 'password_change' | 'second_factor_enrolment';
 
-export type SessionInfo = { tokenHash: string; userId: string; gate: SessionGate | null };
+export type SessionInfo = {
+  tokenHash: string;
+  userId: string;
+  gate: SessionGate | null;
+  /**
+   * On a company-scoped route: the user's membership in that company, looked up with the session
+   * (null: not a member). Absent when not looked up.
+   */
+  membership?: { orgId: string; orgKind: OrgKind; role: Role } | null;
+};
 
 export type AuthOptions = {
   /** Finds the live session for a cookie token, or null when there is none (expired, logged out, disabled). */
-  resolveSession(token: string): Promise<SessionInfo | null>;
+  resolveSession(token: string, orgId: string | null): Promise<SessionInfo | null>;
   cookieName: string;
   /** The origin pages are served from; state-changing requests from another origin are refused. */
   publicOrigin: string;
@@ -84,7 +95,10 @@ export function installAuth(app: FastifyInstance, options: AuthOptions) {
     }
     const token = request.cookies[options.cookieName];
     if (!token) return;
-    const session = await options.resolveSession(token);
+    const session = await options.resolveSession(
+      token,
+      scopedOrgId(request.routeOptions.url, request.params),
+    );
     // The gate is enforced here, once: a route not open under the session's gate does not see the
     // session at all, so public routes behave as for a visitor and the rest answer 403 (below).
     const open = request.routeOptions.config.openUnderGates ?? [];
