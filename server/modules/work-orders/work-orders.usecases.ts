@@ -162,8 +162,7 @@ export async function getDashboard(
   // Every status gets a row, zeros included, in the order of the status machine.
   const complete = (table: DashboardTable): DashboardTable => ({
     rows: statuses.map(
-      (status) =>
-        table.rows.find((r) => r.status === status) ?? { status, counts: zeroCounts(), total: 0 },
+      (status) => table.rows.find((r) => r.status === status) ?? { status, counts: zeroCounts(), total: 0 },
     ),
     totals: table.totals,
   });
