@@ -193,16 +193,18 @@ async function runSize(orders: number): Promise<SizeResult> {
     log('  http: transition');
     results.transition = { app: await transitions(server.url, cookies.contractor, probed.ids.contractorId) };
     log('  http: create');
+    // The client sends to a contractor of its own agreements (the busiest contractor may not be one).
+    const offered = await fetch(`${server.url}/api/orgs/${probed.ids.clientId}/contractors?type=fault`, {
+      headers: { cookie: cookies.client },
+    });
+    const to = ((await offered.json()) as { items: { id: string }[] }).items[0]!.id;
     let n = 0;
     results.create = {
       app: await httpLoad({
         url: `${server.url}/api/orgs/${probed.ids.clientId}/work-orders`,
         method: 'POST',
         headers: { cookie: cookies.client, 'content-type': 'application/json' },
-        next: () => ({
-          path: `/api/orgs/${probed.ids.clientId}/work-orders`,
-          body: newOrderBody(probed.ids.contractorId, n++),
-        }),
+        next: () => ({ path: `/api/orgs/${probed.ids.clientId}/work-orders`, body: newOrderBody(to, n++) }),
         expectStatus: 201,
         connections,
         seconds,

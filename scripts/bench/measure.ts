@@ -10,8 +10,9 @@ export type Figures = {
   p50: number;
   p95: number;
   p99: number;
-  /** Responses with another status than the scenario expects. */
+  /** Responses with another status than the scenario expects, and which statuses they were. */
   errors: number;
+  errorStatuses?: Record<string, number>;
   bytesPerResponse: number;
 };
 
@@ -61,6 +62,7 @@ export async function httpLoad(load: HttpLoad, warmupSeconds = 2): Promise<Figur
 async function run(load: HttpLoad, seconds: number): Promise<Figures> {
   const latencies: number[] = [];
   let errors = 0;
+  const errorStatuses: Record<string, number> = {};
   let bytes = 0;
   let connections = 0;
   let finished!: (error: unknown) => void;
@@ -103,10 +105,13 @@ async function run(load: HttpLoad, seconds: number): Promise<Figures> {
   instance.on('response', (_client, statusCode, resBytes, responseTime) => {
     latencies.push(responseTime);
     bytes += resBytes;
-    if (statusCode !== load.expectStatus) errors++;
+    if (statusCode !== load.expectStatus) {
+      errors++;
+      errorStatuses[statusCode] = (errorStatuses[statusCode] ?? 0) + 1;
+    }
   });
   await done;
-  return figures(latencies, seconds, errors, bytes);
+  return { ...figures(latencies, seconds, errors, bytes), ...(errors ? { errorStatuses } : {}) };
 }
 
 /**

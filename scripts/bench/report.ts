@@ -105,7 +105,13 @@ export function markdown(results: SizeResult[]): string {
   for (const r of results) {
     for (const [name, s] of Object.entries(r.scenarios)) {
       lines.push(
-        `| ${n(r.orders)} | ${name}${s.statements ? ` (${s.statements} SQL)` : ''} | ${n(s.app.p50)} | ${n(s.app.p95)} | ${n(s.app.p99)} | ${n(s.app.rps)} | ${n(s.floor?.p50)} | ${n(s.floor?.p95)} | ${n(s.floor?.rps)} | ${n(s.ceiling?.rps)} | ${s.floor ? n(s.app.p50 / s.floor.p50) : '–'} | ${s.ceiling ? `${n((s.app.rps / s.ceiling.rps) * 100)} %` : '–'} | ${s.app.errors} |`,
+        `| ${n(r.orders)} | ${name}${s.statements ? ` (${s.statements} SQL)` : ''} | ${n(s.app.p50)} | ${n(s.app.p95)} | ${n(s.app.p99)} | ${n(s.app.rps)} | ${n(s.floor?.p50)} | ${n(s.floor?.p95)} | ${n(s.floor?.rps)} | ${n(s.ceiling?.rps)} | ${s.floor ? n(s.app.p50 / s.floor.p50) : '–'} | ${s.ceiling ? `${n((s.app.rps / s.ceiling.rps) * 100)} %` : '–'} | ${s.app.errors}${
+          s.app.errorStatuses
+            ? ` (${Object.entries(s.app.errorStatuses)
+                .map(([k, v]) => `${v} × ${k}`)
+                .join(', ')})`
+            : ''
+        } |`,
       );
     }
   }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { activeStatuses, type WorkOrderStatus, type WorkOrderType } from '../../../contract/work-orders.ts';
-import type { Executor } from '../../platform/db.ts';
+import { type Executor, queryRows } from '../../platform/db.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { workOrderQuestions } from '../communication/communication.table.ts';
@@ -167,48 +167,49 @@ function listWhere(scope: Scope, filter: ListFilter): SQL {
 }
 
 /**
- * One page of the list and the number of orders in it. The page is read off an index in list order
- * (work-orders.table.ts). The total comes from the tallies when they can tell it (the filter names
- * only statuses, types, client and contractor, and no window applies); otherwise it is counted.
+ * One page of the list and the number of orders in it, in one query: the page is read off an index
+ * in list order (work-orders.table.ts); the total rides along as a subquery PostgreSQL runs once —
+ * from the tallies when they can tell it (the filter names only statuses, types, client and
+ * contractor, and no window applies), otherwise a count.
  */
 export async function listWorkOrders(db: Executor, scope: Scope, filter: ListFilter) {
   const where = listWhere(scope, filter);
   const column = sortColumns[filter.sort];
   const direction = filter.order === 'asc' ? asc : desc;
-  const [rows, total] = await Promise.all([
-    db
-      .select(listColumns(scope.today))
-      .from(workOrders)
-      .innerJoin(clientOrg, eq(clientOrg.id, workOrders.clientOrgId))
-      .leftJoin(contractorOrg, eq(contractorOrg.id, workOrders.contractorOrgId))
-      .leftJoin(contactUser, eq(contactUser.id, workOrders.contractorContactUserId))
-      .leftJoin(
-        agreement,
-        and(
-          eq(agreement.clientOrgId, workOrders.clientOrgId),
-          eq(agreement.contractorOrgId, workOrders.contractorOrgId),
-        ),
-      )
-      .where(where)
-      .orderBy(
-        filter.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`,
-        direction(workOrders.createdAt),
-        direction(workOrders.id),
-      )
-      .limit(filter.limit)
-      .offset(filter.offset),
-    talliedTotal(db, scope, filter) ??
-      db
-        .select({ n: count() })
-        .from(workOrders)
-        .where(where)
-        .then((r) => Number(r[0]?.n ?? 0)),
-  ]);
-  return { rows, total };
+  const counted = sql<number>`(select count(*) from ${workOrders} where ${where})`;
+  const totalQuery = talliedTotal(scope, filter) ?? counted;
+  const rows = await db
+    .select({ ...listColumns(scope.today), total: sql<number>`${totalQuery}`.mapWith(Number) })
+    .from(workOrders)
+    .innerJoin(clientOrg, eq(clientOrg.id, workOrders.clientOrgId))
+    .leftJoin(contractorOrg, eq(contractorOrg.id, workOrders.contractorOrgId))
+    .leftJoin(contactUser, eq(contactUser.id, workOrders.contractorContactUserId))
+    .leftJoin(
+      agreement,
+      and(
+        eq(agreement.clientOrgId, workOrders.clientOrgId),
+        eq(agreement.contractorOrgId, workOrders.contractorOrgId),
+      ),
+    )
+    .where(where)
+    .orderBy(
+      filter.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`,
+      direction(workOrders.createdAt),
+      direction(workOrders.id),
+    )
+    .limit(filter.limit)
+    .offset(filter.offset);
+  // Past the last page no row carries the total; ask for it alone then.
+  const total =
+    rows[0]?.total ??
+    (filter.offset > 0
+      ? Number((await queryRows<{ n: string | number }>(db, sql`select ${totalQuery} as n`))[0]?.n ?? 0)
+      : 0);
+  return { rows: rows.map(({ total: _, ...row }) => row), total };
 }
 
 /** The total from the tallies, when they can tell it (see listWorkOrders); null when they cannot. */
-function talliedTotal(db: Executor, scope: Scope, filter: ListFilter): Promise<number> | null {
+function talliedTotal(scope: Scope, filter: ListFilter): SQL | null {
   if (filter.q || filter.bundle || filter.propertyId || filter.overdue) return null;
   const { actor } = scope;
   const t = workOrderTallies;
@@ -221,19 +222,14 @@ function talliedTotal(db: Executor, scope: Scope, filter: ListFilter): Promise<n
   )
     own = eq(t.contractorOrgId, actor.orgId);
   else return null;
-  return db
-    .select({ n: sql<number>`coalesce(sum(${t.n}), 0)::int`.mapWith(Number) })
-    .from(t)
-    .where(
-      and(
-        own,
-        inArray(t.status, filter.statuses),
-        filter.types?.length ? inArray(t.type, filter.types) : undefined,
-        filter.clientOrgId ? eq(t.clientOrgId, filter.clientOrgId) : undefined,
-        filter.contractorOrgId ? eq(t.contractorOrgId, filter.contractorOrgId) : undefined,
-      ),
-    )
-    .then((rows) => rows[0]?.n ?? 0);
+  const where = and(
+    own,
+    inArray(t.status, filter.statuses),
+    filter.types?.length ? inArray(t.type, filter.types) : undefined,
+    filter.clientOrgId ? eq(t.clientOrgId, filter.clientOrgId) : undefined,
+    filter.contractorOrgId ? eq(t.contractorOrgId, filter.contractorOrgId) : undefined,
+  );
+  return sql`(select coalesce(sum(${t.n}), 0) from ${t} where ${where})`;
 }
 
 export type WorkOrderListRow = Awaited<ReturnType<typeof listWorkOrders>>['rows'][number];

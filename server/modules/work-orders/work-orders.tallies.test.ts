@@ -112,6 +112,24 @@ describe('work-order tallies', () => {
     expect(invoiced.counts.fault).toBe(1);
   });
 
+  it('give the inbox its total, also on a page past the last, and a search counts its matches', async () => {
+    const list = async (query: string) =>
+      (
+        await t.app.inject({
+          url: `/api/orgs/${world.client.id}/work-orders?${query}`,
+          headers: { cookie: cookies.coordinator },
+        })
+      ).json() as { items: unknown[]; total: number };
+    const { counted } = await tallyAndCount();
+    const all = counted.reduce((sum, r) => sum + r.n, 0);
+    expect((await list('view=all')).total).toBe(all);
+    expect(await list('view=all&offset=500')).toEqual({ items: [], total: all });
+    const search = await list('view=all&q=vatten');
+    expect(search.total).toBe(search.items.length);
+    expect(search.total).toBeGreaterThan(0);
+    expect((await list('view=all&q=vatten&offset=500')).total).toBe(search.total);
+  });
+
   it('can be counted again from the orders, as the data generator does after a bulk load', async () => {
     await t.database.db.execute(sql`update work_order_tallies set n = n + 5`);
     await t.database.db.execute(sql`select refresh_work_order_tallies()`);
