@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import { activeStatuses, type WorkOrderStatus, type WorkOrderType } from '../../../contract/work-orders.ts';
 import { type Executor, queryRows } from '../../platform/db.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
@@ -9,6 +9,18 @@ import { users } from '../identity/identity.table.ts';
 import { organizations } from '../organizations/organizations.table.ts';
 import { workOrderCounters, workOrderEvents, workOrders, workOrderTallies } from './work-orders.table.ts';
 import { DEFAULT_VISIBLE_DAYS } from './work-orders.window.ts';
+
+/**
+ * `column in ('a', 'b')` with the values written into the SQL. Only for the fixed value lists of
+ * statuses and types (checked here): a statement then reads the same whatever the values, so its plan
+ * can be kept, and PostgreSQL can see which partial index it matches.
+ */
+function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {
+  for (const v of values) if (!/^[a-z_]+$/.test(v)) throw new Error(`not a code: ${v}`);
+  return values.length === 0
+    ? sql`false`
+    : sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+}
 
 /** Who asks, and what day it is in Stockholm (the visibility window counts whole days). */
 export type Scope = { actor: Actor; today: string };
@@ -40,7 +52,7 @@ export function workOrderAccess(scope: Scope): SQL {
         >= ${today}::date))`;
     const sent = and(
       eq(workOrders.contractorOrgId, actor.orgId),
-      ne(workOrders.status, 'draft'),
+      sql`${workOrders.status} <> 'draft'`,
       withinWindow,
     )!;
     if (actor.role === 'technician') return and(sent, eq(workOrders.contractorContactUserId, actor.userId))!;
@@ -155,11 +167,8 @@ function searchCondition(q: string): SQL | undefined {
 }
 
 function listWhere(scope: Scope, filter: ListFilter): SQL {
-  const conditions: (SQL | undefined)[] = [
-    workOrderAccess(scope),
-    inArray(workOrders.status, filter.statuses),
-  ];
-  if (filter.types?.length) conditions.push(inArray(workOrders.type, filter.types));
+  const conditions: (SQL | undefined)[] = [workOrderAccess(scope), oneOf(workOrders.status, filter.statuses)];
+  if (filter.types?.length) conditions.push(oneOf(workOrders.type, filter.types));
   if (filter.q) conditions.push(searchCondition(filter.q));
   if (filter.bundle) conditions.push(eq(workOrders.bundleNumber, filter.bundle));
   conditions.push(...narrowing(scope, filter));
@@ -224,8 +233,8 @@ function talliedTotal(scope: Scope, filter: ListFilter): SQL | null {
   else return null;
   const where = and(
     own,
-    inArray(t.status, filter.statuses),
-    filter.types?.length ? inArray(t.type, filter.types) : undefined,
+    oneOf(t.status, filter.statuses),
+    filter.types?.length ? oneOf(t.type, filter.types) : undefined,
     filter.clientOrgId ? eq(t.clientOrgId, filter.clientOrgId) : undefined,
     filter.contractorOrgId ? eq(t.contractorOrgId, filter.contractorOrgId) : undefined,
   );
@@ -278,51 +287,58 @@ export async function countByStatusAndType(db: Executor, scope: Scope, filter: D
         db,
         and(
           eq(workOrderTallies.contractorOrgId, actor.orgId),
-          inArray(workOrderTallies.status, [...activeStatuses]),
+          oneOf(workOrderTallies.status, activeStatuses),
           pair,
         )!,
         workOrderTallies.clientOrgId,
       ),
-      counted(db, scope, filter, inArray(workOrders.status, CLOSED_STATUSES)),
+      counted(db, scope, filter, oneOf(workOrders.status, CLOSED_STATUSES)),
     ]);
     return [...open, ...closed];
   }
   return counted(db, scope, filter);
 }
 
+/** One counterpart's counts: `cells` maps `status|type` to a number (only the cells that are not 0). */
+export type CountRow = {
+  counterpartId: string | null;
+  counterpartName: string | null;
+  cells: Record<string, number>;
+};
+
+/** Counts from the tallies, one row per counterpart (a few dozen rows rather than every cell). */
 function tallied(
   db: Executor,
   where: SQL,
   counterpart: typeof workOrderTallies.contractorOrgId | typeof workOrderTallies.clientOrgId,
-) {
-  return db
-    .select({
-      counterpartId: counterpart,
-      counterpartName: organizations.name,
-      status: workOrderTallies.status,
-      type: workOrderTallies.type,
-      n: sql<number>`sum(${workOrderTallies.n})::int`.mapWith(Number),
-    })
-    .from(workOrderTallies)
-    .leftJoin(organizations, eq(organizations.id, counterpart))
-    .where(and(where, sql`${workOrderTallies.n} > 0`))
-    .groupBy(counterpart, organizations.name, workOrderTallies.status, workOrderTallies.type);
+): Promise<CountRow[]> {
+  const t = workOrderTallies;
+  return perCounterpart(
+    db,
+    sql`select ${counterpart} as counterpart, ${t.status} as status, ${t.type} as type, sum(${t.n})::int as n
+        from ${t} where ${where} and ${t.n} > 0 group by 1, 2, 3`,
+  );
 }
 
-function counted(db: Executor, scope: Scope, filter: DashboardFilter, extra?: SQL) {
+function counted(db: Executor, scope: Scope, filter: DashboardFilter, extra?: SQL): Promise<CountRow[]> {
   const counterpart = scope.actor.orgKind === 'client' ? workOrders.contractorOrgId : workOrders.clientOrgId;
-  return db
-    .select({
-      counterpartId: counterpart,
-      counterpartName: organizations.name,
-      status: workOrders.status,
-      type: workOrders.type,
-      n: count(),
-    })
-    .from(workOrders)
-    .leftJoin(organizations, eq(organizations.id, counterpart))
-    .where(and(workOrderAccess(scope), ...narrowing(scope, filter), extra))
-    .groupBy(counterpart, organizations.name, workOrders.status, workOrders.type);
+  return perCounterpart(
+    db,
+    sql`select ${counterpart} as counterpart, ${workOrders.status} as status, ${workOrders.type} as type,
+          count(*)::int as n
+        from ${workOrders} where ${and(workOrderAccess(scope), ...narrowing(scope, filter), extra)}
+        group by 1, 2, 3`,
+  );
+}
+
+function perCounterpart(db: Executor, cells: SQL): Promise<CountRow[]> {
+  return queryRows<CountRow>(
+    db,
+    sql`select c.counterpart as "counterpartId", o.name as "counterpartName",
+          json_object_agg(c.status || '|' || c.type, c.n) as cells
+        from (${cells}) c left join ${organizations} o on o.id = c.counterpart
+        group by c.counterpart, o.name`,
+  );
 }
 
 /** One order the actor can reach, with the names and agreement terms it shows. */

@@ -150,14 +150,16 @@ export async function getDashboard(
   const all = emptyTable();
   const byId = new Map<string, { org: { id: string; name: string }; table: DashboardTable }>();
   for (const c of counts) {
-    addCount(all, c.status, c.type, c.n);
-    if (!c.counterpartId) continue;
-    let entry = byId.get(c.counterpartId);
-    if (!entry) {
+    let entry = c.counterpartId ? byId.get(c.counterpartId) : undefined;
+    if (c.counterpartId && !entry) {
       entry = { org: { id: c.counterpartId, name: c.counterpartName ?? '' }, table: emptyTable() };
       byId.set(c.counterpartId, entry);
     }
-    addCount(entry.table, c.status, c.type, c.n);
+    for (const [cell, n] of Object.entries(c.cells)) {
+      const [status, type] = cell.split('|') as [WorkOrderStatus, (typeof workOrderTypes)[number]];
+      addCount(all, status, type, n);
+      if (entry) addCount(entry.table, status, type, n);
+    }
   }
   // Every status gets a row, zeros included, in the order of the status machine.
   const complete = (table: DashboardTable): DashboardTable => ({
