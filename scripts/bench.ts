@@ -249,41 +249,40 @@ async function runSize(orders: number): Promise<SizeResult> {
 }
 
 /**
- * Status changes by the contractor: each connection owns its own accepted orders and moves them to
- * Material beställt and back, so no two requests fight over one order.
+ * Status changes by the contractor: accepted orders moved to Material beställt and back, round robin,
+ * never two requests on one order at a time (a request's order is busy until its answer is in).
  */
 async function transitions(url: string, cookie: string, contractorId: string): Promise<Figures> {
   const res = await fetch(
     `${url}/api/orgs/${contractorId}/work-orders?view=active&status=accepted&status=material_ordered&limit=200`,
-    {
-      headers: { cookie },
-    },
+    { headers: { cookie } },
   );
   const orders = ((await res.json()) as { items: { id: string; status: string }[] }).items;
-  if (orders.length < connections) throw new Error(`only ${orders.length} accepted orders to move`);
-  const per = Math.floor(orders.length / connections);
+  if (orders.length < connections * 2) throw new Error(`only ${orders.length} accepted orders to move`);
   const state = new Map(orders.map((o) => [o.id, o.status]));
-  const cursor = new Map<number, number>();
+  const busy = new Set<string>();
+  let cursor = 0;
   return httpLoad({
     url,
     method: 'POST',
     headers: { cookie, 'content-type': 'application/json' },
-    next: (connection) => {
-      const index = connection.index ?? 0;
-      const k = cursor.get(index) ?? 0;
-      cursor.set(index, k + 1);
-      const order = orders[index * per + (k % per)]!;
+    next: () => {
+      let order = orders[cursor++ % orders.length]!;
+      while (busy.has(order.id)) order = orders[cursor++ % orders.length]!;
+      busy.add(order.id);
       const to = state.get(order.id) === 'accepted' ? 'material_ordered' : 'accepted';
       return {
         path: `/api/orgs/${contractorId}/work-orders/${order.id}/transitions`,
         body: JSON.stringify({ to }),
       };
     },
-    // The answer says where the order now is; a request cut off at the end of a run changes nothing here.
+    // The answer names the order (a problem names it in `instance`) and, when moved, its status now.
     onResponse: (_connection, status, body) => {
-      if (status !== 200) return;
-      const moved = JSON.parse(body) as { id: string; status: string };
-      state.set(moved.id, moved.status);
+      const answer = JSON.parse(body) as { id?: string; status?: string; instance?: string };
+      const id = answer.id ?? answer.instance?.match(/work-orders\/([0-9a-f-]{36})/)?.[1];
+      if (!id) return;
+      busy.delete(id);
+      if (status === 200 && answer.status) state.set(id, answer.status);
     },
     expectStatus: 200,
     connections,
