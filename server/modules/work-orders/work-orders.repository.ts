@@ -33,7 +33,7 @@ const agreement = alias(agreements, 'agreement');
  * it (never a client's draft) until the agreement's window after closing has passed; a technician
  * only the ones assigned to them.
  */
-export function workOrderAccess(scope: Scope): SQL {
+export function workOrderAccess(scope: Scope, options: { activeOnly?: boolean } = {}): SQL {
   const { actor, today } = scope;
   if (actor.orgKind === 'client') return eq(workOrders.clientOrgId, actor.orgId);
   if (actor.orgKind === 'contractor') {
@@ -53,7 +53,9 @@ export function workOrderAccess(scope: Scope): SQL {
     const sent = and(
       eq(workOrders.contractorOrgId, actor.orgId),
       sql`${workOrders.status} <> 'draft'`,
-      withinWindow,
+      // An order in an active status has never closed, or was reopened (which clears closed_at), so the
+      // window cannot hide it: a list of active orders need not ask, and reads straight off its index.
+      options.activeOnly ? undefined : withinWindow,
     )!;
     if (actor.role === 'technician') return and(sent, eq(workOrders.contractorContactUserId, actor.userId))!;
     return sent;
