@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import { activeStatuses, type WorkOrderStatus, type WorkOrderType } from '../../../contract/work-orders.ts';
 import { type Executor, queryRows } from '../../platform/db.ts';
