@@ -169,7 +169,11 @@ function searchCondition(q: string): SQL | undefined {
 }
 
 function listWhere(scope: Scope, filter: ListFilter): SQL {
-  const conditions: (SQL | undefined)[] = [workOrderAccess(scope), oneOf(workOrders.status, filter.statuses)];
+  const activeOnly = filter.statuses.every((s) => (activeStatuses as readonly string[]).includes(s));
+  const conditions: (SQL | undefined)[] = [
+    workOrderAccess(scope, { activeOnly }),
+    oneOf(workOrders.status, filter.statuses),
+  ];
   if (filter.types?.length) conditions.push(oneOf(workOrders.type, filter.types));
   if (filter.q) conditions.push(searchCondition(filter.q));
   if (filter.bundle) conditions.push(eq(workOrders.bundleNumber, filter.bundle));
