@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../../contract/session.ts';
-import { en } from './en.ts';
 import type { svPages } from './sv.pages.ts';
 import { sv } from './sv.ts';
 
@@ -26,8 +25,10 @@ function storedLocale(): Locale {
 
 export const i18n = i18next.createInstance();
 
+// Swedish ships with the app (the default, and the fallback for any missing text); English is
+// fetched the first time somebody reads it, so a Swedish user never downloads it.
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  resources: { sv: { translation: sv } },
   lng: storedLocale(),
   fallbackLng: 'sv',
   supportedLngs: ['sv', 'en'],
@@ -38,6 +39,19 @@ void i18n.use(initReactI18next).init({
 document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
+});
+
+/** Loads a language's texts if they are not here yet. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'sv' || i18n.hasResourceBundle(locale, 'translation')) return;
+  const { en } = await import('./en.ts');
+  // Deep merge that keeps what is there: a page's own texts (page-texts.ts) may have joined first.
+  i18n.addResourceBundle(locale, 'translation', en, true, false);
+}
+
+/** Resolves when the texts of the language chosen on an earlier visit are loaded. */
+export const localeReady: Promise<void> = loadLocale(currentLocale()).catch(() => {
+  // English could not be fetched (offline, a new deployment): Swedish, the fallback, shows.
 });
 
 /** The language the user reads now; the API is asked to answer in it. */
@@ -51,5 +65,6 @@ export async function setLocale(locale: Locale) {
   } catch {
     // Not remembered across visits, but the switch still works for this one.
   }
+  await loadLocale(locale);
   await i18n.changeLanguage(locale);
 }
