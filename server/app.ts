@@ -284,6 +284,9 @@ async function serveWebApp(app: FastifyInstance, webDir: string): Promise<Buffer
     root: webDir,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz beside each asset (scripts/compress-web.ts); a browser that
+    // accepts one gets it, with Vary: Accept-Encoding.
+    preCompressed: true,
     setHeaders: (res, filePath) => {
       // Vite puts a content hash in every asset name, so they never change.
       if (filePath.includes(`${path.sep}assets${path.sep}`)) {

@@ -28,7 +28,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** The built server (dist/server/main.js) on a free port, with its log discarded. */
+/** The built server (dist/server/main.js) on a free port, with its log discarded; no demo data unless env asks. */
 export async function startServer(env: Record<string, string>): Promise<Running> {
   const main = path.join(root, 'dist/server/main.js');
   if (!fs.existsSync(main)) throw new Error('dist/server/main.js is missing: run npm run build first');
@@ -36,7 +36,7 @@ export async function startServer(env: Record<string, string>): Promise<Running>
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [main], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DEMO_DATA: '0' },
+    env: { ...process.env, DEMO_DATA: '0', ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 600; i++) {

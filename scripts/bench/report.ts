@@ -158,8 +158,14 @@ export function writeReport(args: {
   args.log(`Results: ${path.relative(root, file)}`);
   if (!args.updateDocs) return;
   const doc = path.join(root, 'docs/performance.md');
-  const start = `<!-- bench:${db}:start -->`;
-  const end = `<!-- bench:${db}:end -->`;
+  replaceBlock(doc, `bench:${db}`, md);
+  args.log(`Updated ${path.relative(root, doc)}`);
+}
+
+/** Puts text between `<!-- name:start -->` and `<!-- name:end -->` of a Markdown file (at its end the first time). */
+export function replaceBlock(doc: string, name: string, md: string) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
   const text = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '';
   const block = `${start}\n${md}\n${end}`;
   const next =
@@ -167,5 +173,4 @@ export function writeReport(args: {
       ? text.slice(0, text.indexOf(start)) + block + text.slice(text.indexOf(end) + end.length)
       : `${text}\n${block}\n`;
   fs.writeFileSync(doc, next);
-  args.log(`Updated ${path.relative(root, doc)}`);
 }

@@ -23,6 +23,7 @@ export async function createTestApp(
     worker?: AppDeps['worker'];
     sms?: AppDeps['sms'];
     logStream?: AppDeps['logStream'];
+    webDir?: string;
   } = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ordning-test-'));
@@ -40,6 +41,7 @@ export async function createTestApp(
     worker: options.worker,
     sms: options.sms,
     logStream: options.logStream,
+    webDir: options.webDir,
   });
   await app.app.ready();
   return {
