@@ -8,6 +8,7 @@
  *
  *   npm run lighthouse                      (builds first; --no-build to use dist as it is)
  *   options: --runs 3 --no-docs --check     (--check: exit 1 when a target is missed)
+ *            --reports <dir>               (each page's full median report, to open in a Lighthouse viewer)
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     'no-docs': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
+    reports: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -129,6 +131,10 @@ async function measurePage(base: string, p: { page: string; path: string; cookie
   const score = (lhr: Result, category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
   const sorted = [...lhrs].sort((a, b) => score(a, 'performance') - score(b, 'performance'));
   const median = sorted[Math.floor(sorted.length / 2)]!;
+  if (values.reports) {
+    fs.mkdirSync(values.reports, { recursive: true });
+    fs.writeFileSync(path.join(values.reports, `${p.page}.json`), JSON.stringify(median));
+  }
   const value = (id: string) => median.audits[id]?.numericValue ?? Number.NaN;
   const accessibility = median.categories.accessibility!;
   const scriptBytes = (

@@ -7,7 +7,7 @@ import { meQuery } from '../modules/session/session.api.ts';
 import { notify } from '../ui/notify.ts';
 import { isApiError, onGateRequired, onUnauthorized } from './api.ts';
 import { i18n } from './i18n/i18n.ts';
-import { createAppRouter } from './router.tsx';
+import { createAppRouter, preloadPageCode } from './router.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 const queryClient = new QueryClient({
@@ -22,6 +22,7 @@ const queryClient = new QueryClient({
 });
 
 const router = createAppRouter(queryClient);
+preloadPageCode(router, window.location.pathname);
 
 // The session ended while the app was open (expired, logged out elsewhere): back to the login page.
 onUnauthorized(() => {

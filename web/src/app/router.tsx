@@ -472,6 +472,21 @@ export function createAppRouter(queryClient: QueryClient) {
   });
 }
 
+/**
+ * Starts downloading the code of the page at this address and of the layouts around it. Left to
+ * itself the router fetches it only once the app route's beforeLoad has the session (/api/me),
+ * a round trip later — and on a phone each round trip counts.
+ */
+export function preloadPageCode(router: ReturnType<typeof createAppRouter>, pathname: string) {
+  const [routes] = router.getMatchedRoutes(pathname);
+  for (const route of routes) {
+    const component = route.options.component as { preload?: () => Promise<void> } | undefined;
+    void component?.preload?.().catch(() => {
+      // Retried, and reported if it fails again, when the router renders the page.
+    });
+  }
+}
+
 declare module '@tanstack/react-router' {
   interface Register {
     router: ReturnType<typeof createAppRouter>;
