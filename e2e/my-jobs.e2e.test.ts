@@ -22,6 +22,8 @@ describe('Mina jobb, the technician’s view', () => {
     await visible(main.getByText('Visar 1–4 av 4'));
 
     const cards = main.getByRole('listitem');
+    // The list of jobs is its own chunk (inbox-page.tsx), which may come after the count.
+    await visible(cards.nth(3));
     expect(await cards.count()).toBe(4);
     const sections = await main.getByRole('heading', { level: 2 }).allTextContents();
     for (const section of sections) {

@@ -41,10 +41,14 @@ i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
+const loaded = new Set<Locale>(['sv']);
+
 /** Loads a language's texts if they are not here yet. */
 export async function loadLocale(locale: Locale): Promise<void> {
-  if (locale === 'sv' || i18n.hasResourceBundle(locale, 'translation')) return;
+  // Not hasResourceBundle: the pages' texts (page-texts.ts) may have made an English bundle already.
+  if (locale === 'sv' || loaded.has(locale)) return;
   const { en } = await import('./en.ts');
+  loaded.add(locale);
   // Deep merge that keeps what is there: a page's own texts (page-texts.ts) may have joined first.
   i18n.addResourceBundle(locale, 'translation', en, true, false);
 }
