@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, DEMO_PASSWORD } from '../e2e/support/browser.ts';
 import { startServer } from './bench/processes.ts';
 import { replaceBlock } from './bench/report.ts';
 
@@ -36,8 +37,6 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 const TARGETS = { performance: 90, accessibility: 95 } as const;
-const DEMO_PASSWORD = 'ordning-demo-2026';
-const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const log = (line: string) => console.error(line);
 
 type PageResult = {
@@ -60,24 +59,14 @@ if (!values['no-build']) {
   const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-if (!fs.existsSync(chromePath)) {
-  console.error(`No Chromium at ${chromePath}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+if (!fs.existsSync(CHROMIUM_PATH)) {
+  console.error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium, or set CHROMIUM_PATH`);
   process.exit(2);
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ordning-lighthouse-'));
 const server = await startServer({ DATA_DIR: dataDir, DEMO_DATA: '1', LOG_LEVEL: 'warn', WORKERS: '0' });
-const chrome = await chromeLauncher.launch({
-  chromePath,
-  chromeFlags: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS });
 
 try {
   const { cookie, orgId, orderId } = await logInAsContractor(server.url);
@@ -173,7 +162,7 @@ function report(results: PageResult[]) {
         version: string;
       }
     ).version,
-    chromium: spawnSync(chromePath, ['--version'], { encoding: 'utf8' }).stdout.trim(),
+    chromium: spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).stdout.trim(),
     node: process.version,
   };
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;

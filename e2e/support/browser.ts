@@ -8,20 +8,20 @@ export type DemoUser = 'bestallare' | 'entreprenor' | 'tekniker' | 'elektriker';
 /** A demo user, or one a test file added in its setup (with the same password). */
 export type TestLogin = DemoUser | (string & {});
 
+/** How this machine's Chromium runs headless (also for Lighthouse, scripts/lighthouse.ts). */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+];
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 }
 
 /**
