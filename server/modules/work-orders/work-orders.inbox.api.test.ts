@@ -6,6 +6,7 @@ import { createOrderViaApi, login, makeOrg, makeUser, makeWorld } from '../../te
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { linkContractor } from '../agreements/agreements.repository.ts';
 import { agreements } from '../agreements/agreements.table.ts';
+import { insertOrganization } from '../organizations/organizations.repository.ts';
 import { updateWorkOrder } from './work-orders.repository.ts';
 
 // Tuesday 3 March 2026, 09:00 in Stockholm.
@@ -119,6 +120,41 @@ describe('searching the inbox', () => {
       headers: { cookie: cookies.other },
     });
     expect(res.json()).toEqual({ items: [], total: 0 });
+  });
+
+  it('keeps to the company when another company’s id begins the same (the search index’s key)', async () => {
+    // The index narrows a search by the first 8 hex digits of the company's id; the company
+    // condition decides. A contractor whose id shares them must still see only its own orders.
+    const twin = await insertOrganization(t.database.db, {
+      id: `${world.contractor.id.slice(0, 8)}-0000-4000-8000-000000000000`,
+      kind: 'contractor',
+      name: 'Tvillingen VVS AB',
+      createdAt: clock.now(),
+    });
+    await linkContractor(t.database.db, {
+      clientOrgId: world.client.id,
+      contractorOrgId: twin.id,
+      createdAt: clock.now(),
+    });
+    const twins = await createOrderViaApi(t.app, {
+      cookie: cookies.coordinator,
+      clientOrgId: world.client.id,
+      contractorOrgId: twin.id,
+      input: { description: 'Blandaren i tvättstugan droppar' },
+    });
+    const twinAdmin = await makeUser(t.database.db, twin, 'admin');
+    const search = (orgId: string, cookie: string) =>
+      t.app
+        .inject({ url: `/api/orgs/${orgId}/work-orders?q=blandaren&view=all`, headers: { cookie } })
+        .then((r) => ids(r.json() as WorkOrderList));
+
+    expect(await search(world.contractor.id, cookies.admin)).not.toContain(twins.id);
+    expect(await search(world.contractor.id, cookies.admin)).toContain(mixer.id);
+    expect(await search(twin.id, await login(t.app, twinAdmin))).toEqual([twins.id]);
+    // The client searches its own side of the index: both contractors' orders.
+    const clients = await search(world.client.id, cookies.coordinator);
+    expect(clients).toContain(twins.id);
+    expect(clients).toContain(mixer.id);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableName, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import { activeStatuses, type WorkOrderStatus, type WorkOrderType } from '../../../contract/work-orders.ts';
 import { type Executor, queryRows } from '../../platform/db.ts';
@@ -7,7 +7,7 @@ import { agreements } from '../agreements/agreements.table.ts';
 import { workOrderQuestions } from '../communication/communication.table.ts';
 import { users } from '../identity/identity.table.ts';
 import { organizations } from '../organizations/organizations.table.ts';
-import { workOrderCounters, workOrderEvents, workOrders, workOrderTallies } from './work-orders.table.ts';
+import { workOrderCounters, workOrderCounts, workOrderEvents, workOrders } from './work-orders.table.ts';
 import { DEFAULT_VISIBLE_DAYS } from './work-orders.window.ts';
 
 /**
@@ -159,23 +159,26 @@ export function searchTerms(q: string): string[] {
   return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
 }
 
-function searchCondition(q: string): SQL | undefined {
+function searchCondition(scope: Scope, q: string): SQL | undefined {
   const terms = searchTerms(q);
   if (terms.length === 0) return undefined;
   // Numbers are words of the search document too (work-orders.table.ts), so one GIN index answers
-  // "2375", "241129-146" and "blandaren" alike.
+  // "2375", "241129-146" and "blandaren" alike; its words carry the company's key (migration 0011),
+  // so the search reads only the entries of the searching company's side.
   const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-  return sql`${workOrders.search} @@ to_tsquery('swedish', ${tsquery})`;
+  const side = scope.actor.orgKind === 'client' ? 'c' : 'k';
+  return sql`work_order_scoped_search(${workOrders.clientOrgId}, ${workOrders.contractorOrgId}, ${workOrders.search})
+    @@ work_order_scoped_query(${side}, ${scope.actor.orgId}::uuid, to_tsquery('swedish', ${tsquery}))`;
 }
 
-function listWhere(scope: Scope, filter: ListFilter): SQL {
+function listWhere(scope: Scope, filter: ListFilter, options: { search?: boolean } = {}): SQL {
   const activeOnly = filter.statuses.every((s) => (activeStatuses as readonly string[]).includes(s));
   const conditions: (SQL | undefined)[] = [
     workOrderAccess(scope, { activeOnly }),
     oneOf(workOrders.status, filter.statuses),
   ];
   if (filter.types?.length) conditions.push(oneOf(workOrders.type, filter.types));
-  if (filter.q) conditions.push(searchCondition(filter.q));
+  if (filter.q && options.search !== false) conditions.push(searchCondition(scope, filter.q));
   if (filter.bundle) conditions.push(eq(workOrders.bundleNumber, filter.bundle));
   conditions.push(...narrowing(scope, filter));
   return and(...conditions)!;
@@ -194,14 +197,26 @@ export async function listWorkOrders(db: Executor, scope: Scope, filter: ListFil
   const counted = sql<number>`(select count(*) from ${workOrders} where ${where})`;
   const totalQuery = talliedTotal(scope, filter) ?? counted;
   // A search finds its orders through the GIN index as a whole, never in list order, so it reads
-  // every match anyway: they are counted on the way (one scan of the index instead of two).
-  const searching = searchTerms(filter.q ?? '').length > 0;
+  // every match anyway: they are counted on the way (one scan of the index instead of two). The
+  // matches come from the index alone (OFFSET 0 keeps PostgreSQL from merging the subquery), and
+  // the company's other conditions are checked on those few rows: merged, PostgreSQL also read the
+  // company's whole list index to intersect with them, which cost more than the search itself.
+  const search = filter.q ? searchCondition(scope, filter.q) : undefined;
+  const source = search
+    ? db
+        .select()
+        .from(workOrders)
+        .where(search)
+        // Written as SQL: drizzle leaves out an offset of the number 0.
+        .offset(sql`0` as unknown as number)
+        .as(getTableName(workOrders))
+    : workOrders;
   const rows = await db
     .select({
       ...listColumns(scope.today),
-      total: (searching ? sql<number>`count(*) over ()` : sql<number>`${totalQuery}`).mapWith(Number),
+      total: (search ? sql<number>`count(*) over ()` : sql<number>`${totalQuery}`).mapWith(Number),
     })
-    .from(workOrders)
+    .from(source as typeof workOrders)
     .innerJoin(clientOrg, eq(clientOrg.id, workOrders.clientOrgId))
     .leftJoin(contractorOrg, eq(contractorOrg.id, workOrders.contractorOrgId))
     .leftJoin(contactUser, eq(contactUser.id, workOrders.contractorContactUserId))
@@ -212,7 +227,7 @@ export async function listWorkOrders(db: Executor, scope: Scope, filter: ListFil
         eq(agreement.contractorOrgId, workOrders.contractorOrgId),
       ),
     )
-    .where(where)
+    .where(search ? listWhere(scope, filter, { search: false }) : where)
     .orderBy(
       filter.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`,
       direction(workOrders.createdAt),
@@ -233,7 +248,7 @@ export async function listWorkOrders(db: Executor, scope: Scope, filter: ListFil
 function talliedTotal(scope: Scope, filter: ListFilter): SQL | null {
   if (filter.q || filter.bundle || filter.propertyId || filter.overdue) return null;
   const { actor } = scope;
-  const t = workOrderTallies;
+  const t = workOrderCounts;
   let own: SQL;
   if (actor.orgKind === 'client') own = eq(t.clientOrgId, actor.orgId);
   else if (
@@ -283,14 +298,14 @@ export async function countByStatusAndType(db: Executor, scope: Scope, filter: D
   const { actor } = scope;
   const byTallies = !filter.propertyId && !filter.overdue;
   const pair = and(
-    filter.clientOrgId ? eq(workOrderTallies.clientOrgId, filter.clientOrgId) : undefined,
-    filter.contractorOrgId ? eq(workOrderTallies.contractorOrgId, filter.contractorOrgId) : undefined,
+    filter.clientOrgId ? eq(workOrderCounts.clientOrgId, filter.clientOrgId) : undefined,
+    filter.contractorOrgId ? eq(workOrderCounts.contractorOrgId, filter.contractorOrgId) : undefined,
   );
   if (byTallies && actor.orgKind === 'client') {
     return tallied(
       db,
-      and(eq(workOrderTallies.clientOrgId, actor.orgId), pair)!,
-      workOrderTallies.contractorOrgId,
+      and(eq(workOrderCounts.clientOrgId, actor.orgId), pair)!,
+      workOrderCounts.contractorOrgId,
     );
   }
   if (byTallies && actor.orgKind === 'contractor' && actor.role !== 'technician') {
@@ -298,11 +313,11 @@ export async function countByStatusAndType(db: Executor, scope: Scope, filter: D
       tallied(
         db,
         and(
-          eq(workOrderTallies.contractorOrgId, actor.orgId),
-          oneOf(workOrderTallies.status, activeStatuses),
+          eq(workOrderCounts.contractorOrgId, actor.orgId),
+          oneOf(workOrderCounts.status, activeStatuses),
           pair,
         )!,
-        workOrderTallies.clientOrgId,
+        workOrderCounts.clientOrgId,
       ),
       counted(db, scope, filter, oneOf(workOrders.status, CLOSED_STATUSES)),
     ]);
@@ -322,13 +337,13 @@ export type CountRow = {
 function tallied(
   db: Executor,
   where: SQL,
-  counterpart: typeof workOrderTallies.contractorOrgId | typeof workOrderTallies.clientOrgId,
+  counterpart: typeof workOrderCounts.contractorOrgId | typeof workOrderCounts.clientOrgId,
 ): Promise<CountRow[]> {
-  const t = workOrderTallies;
+  const t = workOrderCounts;
   return perCounterpart(
     db,
     sql`select ${counterpart} as counterpart, ${t.status} as status, ${t.type} as type, sum(${t.n})::int as n
-        from ${t} where ${where} and ${t.n} > 0 group by 1, 2, 3`,
+        from ${t} where ${where} group by 1, 2, 3 having sum(${t.n}) > 0`,
   );
 }
 

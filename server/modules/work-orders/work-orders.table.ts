@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  pgView,
   text,
   timestamp,
   unique,
@@ -170,7 +171,12 @@ export const workOrders = pgTable(
       .on(t.contractorContactUserId, t.status)
       .where(sql`${t.contractorContactUserId} is not null`),
     index('work_orders_bundle_idx').on(t.bundleNumber).where(sql`${t.bundleNumber} is not null`),
-    index('work_orders_search_idx').using('gin', t.search),
+    // The search document's words once per side, each prefixed with its company's key (migration
+    // 0011, decision 0015): a search reads only its own company's entries of the index.
+    index('work_orders_scoped_search_idx').using(
+      'gin',
+      sql`work_order_scoped_search(${t.clientOrgId}, ${t.contractorOrgId}, ${t.search})`,
+    ),
     uniqueIndex('work_orders_reply_token_idx').on(t.replyToken).where(sql`${t.replyToken} is not null`),
     index('work_orders_unit_idx').on(t.unitId, t.completedAt).where(sql`${t.unitId} is not null`),
     index('work_orders_property_idx').on(t.propertyId).where(sql`${t.propertyId} is not null`),
@@ -232,3 +238,32 @@ export const workOrderTallies = pgTable(
     index('work_order_tallies_contractor_idx').on(t.contractorOrgId, t.status),
   ],
 );
+
+/**
+ * Changes to the tallies not yet folded into them (migration 0010). A write adds its ±1 here, an
+ * insert no other write waits for; the one write at a time that holds the fold's advisory lock moves
+ * the rows into work_order_tallies. Readers read both through the work_order_counts view.
+ */
+export const workOrderTallyDeltas = pgTable(
+  'work_order_tally_deltas',
+  {
+    clientOrgId: uuid('client_org_id').notNull(),
+    contractorOrgId: uuid('contractor_org_id'),
+    status: text('status', { enum: workOrderStatuses }).notNull(),
+    type: text('type', { enum: workOrderTypes }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    index('work_order_tally_deltas_client_idx').on(t.clientOrgId),
+    index('work_order_tally_deltas_contractor_idx').on(t.contractorOrgId, t.status),
+  ],
+);
+
+/** The tallies with their unfolded changes: sum `n` per key for the count (created in migration 0010). */
+export const workOrderCounts = pgView('work_order_counts', {
+  clientOrgId: uuid('client_org_id').notNull(),
+  contractorOrgId: uuid('contractor_org_id'),
+  status: text('status', { enum: workOrderStatuses }).notNull(),
+  type: text('type', { enum: workOrderTypes }).notNull(),
+  n: integer('n').notNull(),
+}).existing();

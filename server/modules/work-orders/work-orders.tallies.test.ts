@@ -31,8 +31,8 @@ type Row = { client: string; contractor: string | null; status: string; type: st
 async function tallyAndCount() {
   const tallies = await queryRows<Row>(
     t.database.db,
-    sql`select client_org_id as client, contractor_org_id as contractor, status, type, n
-        from work_order_tallies where n <> 0 order by 1, 2, 3, 4`,
+    sql`select client_org_id as client, contractor_org_id as contractor, status, type, sum(n)::int as n
+        from work_order_counts group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4`,
   );
   const counted = await queryRows<Row>(
     t.database.db,
@@ -40,6 +40,14 @@ async function tallyAndCount() {
         from work_orders group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
   );
   return { tallies, counted };
+}
+
+async function unfolded() {
+  const rows = await queryRows<{ n: number }>(
+    t.database.db,
+    sql`select count(*)::int as n from work_order_tally_deltas`,
+  );
+  return rows[0]!.n;
 }
 
 async function move(orgId: string, id: string, body: object, cookie: string) {
@@ -97,6 +105,8 @@ describe('work-order tallies', () => {
 
     const { tallies, counted } = await tallyAndCount();
     expect(tallies).toEqual(counted);
+    // One write at a time: each folded its own changes into the tallies.
+    expect(await unfolded()).toBe(0);
     expect(tallies).toContainEqual({ client: c, contractor: k, status: 'invoiced', type: 'fault', n: 1 });
     expect(tallies).toContainEqual({
       client: c,
@@ -147,8 +157,59 @@ describe('work-order tallies', () => {
 
   it('can be counted again from the orders, as the data generator does after a bulk load', async () => {
     await t.database.db.execute(sql`update work_order_tallies set n = n + 5`);
+    await t.database.db.execute(
+      sql`insert into work_order_tally_deltas values (${world.client.id}, null, 'draft', 'fault', 3)`,
+    );
     await t.database.db.execute(sql`select refresh_work_order_tallies()`);
     const { tallies, counted } = await tallyAndCount();
     expect(tallies).toEqual(counted);
+    expect(await unfolded()).toBe(0);
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('work-order tallies on PostgreSQL', () => {
+  it('let concurrent moves between the same statuses commit without waiting for each other', async () => {
+    const orders = [];
+    for (let i = 0; i < 2; i++) {
+      orders.push(
+        await createOrderViaApi(t.app, {
+          cookie: cookies.coordinator,
+          clientOrgId: world.client.id,
+          contractorOrgId: world.contractor.id,
+        }),
+      );
+    }
+    const [a, b] = orders as unknown as [{ id: string }, { id: string }];
+    const moveIn = (tx: Pick<typeof t.database.db, 'execute'>, id: string) =>
+      tx.execute(sql`update work_orders set status = 'accepted' where id = ${id}`);
+    let releaseFirst!: () => void;
+    const firstHolds = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    let firstMoved!: () => void;
+    const firstHasMoved = new Promise<void>((resolve) => {
+      firstMoved = resolve;
+    });
+    // The first move stays open (it holds the fold's lock and its delta rows) while the second
+    // commits; with one tally row per key the second waited for the first's commit and timed out.
+    const first = t.database.db.transaction(async (tx) => {
+      await moveIn(tx, a.id);
+      firstMoved();
+      await firstHolds;
+    });
+    await firstHasMoved;
+    await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local lock_timeout = '1s'`);
+      await moveIn(tx, b.id);
+    });
+    releaseFirst();
+    await first;
+    const { tallies, counted } = await tallyAndCount();
+    expect(tallies).toEqual(counted);
+    // The second's deltas were left for a later write to fold; the next one does.
+    expect(await unfolded()).toBeGreaterThan(0);
+    await t.database.db.execute(sql`update work_orders set status = 'new' where id = ${b.id}`);
+    expect(await unfolded()).toBe(0);
+    expect((await tallyAndCount()).tallies).toEqual((await tallyAndCount()).counted);
   });
 });
