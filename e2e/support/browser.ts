@@ -44,7 +44,9 @@ export async function newContext(
     // No transitions: checks see the final state, never a dialog still fading in.
     reducedMotion: 'reduce',
   });
-  context.setDefaultTimeout(15_000);
+  // Two test files run at once on two cores, each with its server and Chromium, and a step may wait
+  // for Argon2 in the server: waits get room, well inside the 60 s a test may take.
+  context.setDefaultTimeout(30_000);
   return context;
 }
 
