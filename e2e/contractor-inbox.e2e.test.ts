@@ -58,8 +58,12 @@ describe("the contractor's inbox (JM steps 10–12)", () => {
     await waitForSearch(page, 'q=blandaren');
     const mixer = orderRows(page).filter({ hasText: 'Kommer nästan inget vatten ur köksblandaren' });
     await visible(mixer);
-    for (const text of await orderRows(page).allTextContents())
-      expect(text.toLowerCase()).toContain('blandare');
+    // The mixer order is on the unfiltered list too: wait for the search's own list, every row a match.
+    await expect
+      .poll(async () => (await orderRows(page).allTextContents()).map((text) => text.toLowerCase()), {
+        timeout: 15_000,
+      })
+      .toSatisfy((texts: string[]) => texts.length > 0 && texts.every((text) => text.includes('blandare')));
 
     await page.reload();
     await visible(mixer);
@@ -70,7 +74,7 @@ describe("the contractor's inbox (JM steps 10–12)", () => {
     await waitForSearch(page, 'q=241129-1461');
     const film = orderRows(page).filter({ hasText: 'Test med filmklipp' });
     await visible(film);
-    expect(await orderRows(page).count()).toBe(1);
+    await expect.poll(() => orderRows(page).count(), { timeout: 15_000 }).toBe(1);
     expect(await film.getByRole('cell').nth(2).textContent()).toMatch(/^\d+241129-146105-15$/);
     await context.close();
   });

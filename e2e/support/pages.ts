@@ -40,6 +40,10 @@ export function detail(scope: Page | Locator, label: string): Locator {
 /** Waits for the address's query string to contain `part`. */
 export async function waitForSearch(page: Page, part: string): Promise<void> {
   await page.waitForURL((url) => decodeURIComponent(url.search).includes(part));
+  // The list marks itself aria-busy while it fetches for the new address; the rows shown until
+  // then are the previous ones. (A check of the rows should still poll: the fetch may start a
+  // moment after the address changes.)
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
 }
 
 /** Today plus `days` as Stockholm's YYYY-MM-DD. */
