@@ -44,8 +44,8 @@ export async function newContext(
     // No transitions: checks see the final state, never a dialog still fading in.
     reducedMotion: 'reduce',
   });
-  // Two test files run at once on two cores, each with its server and Chromium, and a step may wait
-  // for Argon2 in the server: waits get room, well inside the 60 s a test may take.
+  // A step may wait for Argon2 in the server on a busy machine: waits get room, well inside the 60 s
+  // a test may take.
   context.setDefaultTimeout(30_000);
   return context;
 }
