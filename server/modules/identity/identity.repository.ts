@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db.ts';
+import { shapedQuery, slot } from '../../platform/prepared.ts';
 import { memberships, organizations } from '../organizations/organizations.table.ts';
 import { recoveryCodes, sessions, users, userTokens } from './identity.table.ts';
 
@@ -29,19 +30,24 @@ export async function insertSession(db: Executor, values: typeof sessions.$infer
   await db.insert(sessions).values(values);
 }
 
-/** The session with its user, if the user is still enabled. */
 /**
  * The live session of a token with what its gate needs, and — when a company is named — the user's
- * membership there, all in one query: a company-scoped request checks both in one round trip.
+ * membership there, all in one query: a company-scoped request checks both in one round trip. It
+ * runs on every request, so it is built once per shape (platform/prepared.ts).
  */
 export async function findLiveSession(db: Executor, tokenHash: string, orgId: string | null = null) {
-  const membership = orgId
+  const [row] = await liveSession(db, { withMembership: Boolean(orgId) }, { tokenHash, orgId });
+  return row;
+}
+
+const liveSession = shapedQuery((db: Executor, shape: { withMembership: boolean }) => {
+  const membership = shape.withMembership
     ? sql<string | null>`(select ${organizations.kind} || ':' || ${memberships.role}
         from ${memberships} join ${organizations} on ${organizations.id} = ${memberships.orgId}
-        where ${memberships.userId} = ${users.id} and ${memberships.orgId} = ${orgId}
+        where ${memberships.userId} = ${users.id} and ${memberships.orgId} = ${slot('orgId')}
           and ${memberships.disabledAt} is null)`
     : sql<string | null>`null`;
-  const [row] = await db
+  return db
     .select({
       tokenHash: sessions.tokenHash,
       userId: sessions.userId,
@@ -58,9 +64,14 @@ export async function findLiveSession(db: Executor, tokenHash: string, orgId: st
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(users.disabledAt), isNull(users.deletedAt)));
-  return row;
-}
+    .where(
+      and(
+        eq(sessions.tokenHash, slot<string>('tokenHash')),
+        isNull(users.disabledAt),
+        isNull(users.deletedAt),
+      ),
+    );
+});
 
 export async function touchSession(db: Executor, tokenHash: string, at: Date) {
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));

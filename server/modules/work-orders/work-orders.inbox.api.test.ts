@@ -206,6 +206,25 @@ describe('sorting and filtering', () => {
     expect((await inbox(`?clientOrgId=${world.client.id}`)).body.total).toBeGreaterThan(0);
     expect((await inbox(`?clientOrgId=${world.otherContractor.id}`)).body).toEqual({ items: [], total: 0 });
   });
+
+  it('gives each company and user its own page of the same list, though the list’s statement is built once', async () => {
+    const ours = await dispatch({ description: 'Samma lista, olika företag' });
+    const page = '?view=active&sort=orderedAt&order=desc&limit=5';
+    const first = await inbox(page);
+    expect(first.body.items.map((i) => i.id)).toContain(ours.id);
+    // The same shape for another contractor, then a technician of ours, then us again.
+    const theirs = await t.app
+      .inject({
+        url: `/api/orgs/${world.otherContractor.id}/work-orders${page}`,
+        headers: { cookie: cookies.other },
+      })
+      .then((r) => r.json() as WorkOrderList);
+    expect(theirs).toEqual({ items: [], total: 0 });
+    const technicians = await inbox(page, cookies.technician);
+    expect(technicians.body.items.map((i) => i.id)).not.toContain(ours.id);
+    expect(await inbox(page)).toEqual(first);
+    expect((await inbox(`${page}&offset=1`)).body.items[0]?.id).toBe(first.body.items[1]?.id);
+  });
 });
 
 describe('SLA flags', () => {

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, getTableName, inArray, isNull, type SQL, sql
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import { activeStatuses, type WorkOrderStatus, type WorkOrderType } from '../../../contract/work-orders.ts';
 import { type Executor, queryRows } from '../../platform/db.ts';
+import { shapedQuery, slot } from '../../platform/prepared.ts';
 import type { Actor } from '../../platform/tenant-scope.ts';
 import { agreements } from '../agreements/agreements.table.ts';
 import { workOrderQuestions } from '../communication/communication.table.ts';
@@ -24,6 +25,19 @@ function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {
 
 /** Who asks, and what day it is in Stockholm (the visibility window counts whole days). */
 export type Scope = { actor: Actor; today: string };
+
+/**
+ * The scope as part of a query's shape (platform/prepared.ts): who asks — client, contractor or
+ * technician — changes the statement and stays; the company, the user and the day are slots.
+ */
+function scopeShape(scope: Scope): Scope {
+  const { orgKind, role } = scope.actor;
+  return { actor: { orgKind, role, orgId: slot('orgId'), userId: slot('userId') }, today: slot('today') };
+}
+
+function scopeValues(scope: Scope) {
+  return { orgId: scope.actor.orgId, userId: scope.actor.userId, today: scope.today };
+}
 
 const agreement = alias(agreements, 'agreement');
 
@@ -159,49 +173,107 @@ export function searchTerms(q: string): string[] {
   return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
 }
 
-function searchCondition(scope: Scope, q: string): SQL | undefined {
-  const terms = searchTerms(q);
-  if (terms.length === 0) return undefined;
+/** The prefix query for what the user typed, or null when it has no word to search for. */
+function tsqueryOf(q: string | undefined): string | null {
+  const terms = q ? searchTerms(q) : [];
+  return terms.length === 0 ? null : terms.map((t) => `${t}:*`).join(' & ');
+}
+
+function searchCondition(scope: Scope, tsquery: string): SQL {
   // Numbers are words of the search document too (work-orders.table.ts), so one GIN index answers
   // "2375", "241129-146" and "blandaren" alike; its words carry the company's key (migration 0011),
   // so the search reads only the entries of the searching company's side.
-  const tsquery = terms.map((t) => `${t}:*`).join(' & ');
   const side = scope.actor.orgKind === 'client' ? 'c' : 'k';
   return sql`work_order_scoped_search(${workOrders.clientOrgId}, ${workOrders.contractorOrgId}, ${workOrders.search})
     @@ work_order_scoped_query(${side}, ${scope.actor.orgId}::uuid, to_tsquery('swedish', ${tsquery}))`;
 }
 
-function listWhere(scope: Scope, filter: ListFilter, options: { search?: boolean } = {}): SQL {
+/** The list's filter as its query is built: the search as a prefix query instead of the typed text. */
+type ListQueryFilter = Omit<ListFilter, 'q'> & { tsquery?: string | undefined };
+
+function listWhere(scope: Scope, filter: ListQueryFilter, options: { search?: boolean } = {}): SQL {
   const activeOnly = filter.statuses.every((s) => (activeStatuses as readonly string[]).includes(s));
   const conditions: (SQL | undefined)[] = [
     workOrderAccess(scope, { activeOnly }),
     oneOf(workOrders.status, filter.statuses),
   ];
   if (filter.types?.length) conditions.push(oneOf(workOrders.type, filter.types));
-  if (filter.q && options.search !== false) conditions.push(searchCondition(scope, filter.q));
+  if (filter.tsquery && options.search !== false) conditions.push(searchCondition(scope, filter.tsquery));
   if (filter.bundle) conditions.push(eq(workOrders.bundleNumber, filter.bundle));
   conditions.push(...narrowing(scope, filter));
   return and(...conditions)!;
+}
+
+/** The number of orders the list holds: from the tallies when they can tell it, otherwise a count. */
+function listTotal(scope: Scope, filter: ListQueryFilter): SQL {
+  return (
+    talliedTotal(scope, filter) ?? sql`(select count(*) from ${workOrders} where ${listWhere(scope, filter)})`
+  );
 }
 
 /**
  * One page of the list and the number of orders in it, in one query: the page is read off an index
  * in list order (work-orders.table.ts); the total rides along as a subquery PostgreSQL runs once —
  * from the tallies when they can tell it (the filter names only statuses, types, client and
- * contractor, and no window applies), otherwise a count.
+ * contractor, and no window applies), otherwise a count. The query is built once per shape
+ * (platform/prepared.ts): the company, user, day, search words, ids and page are its slots.
  */
 export async function listWorkOrders(db: Executor, scope: Scope, filter: ListFilter) {
-  const where = listWhere(scope, filter);
+  const { q, ...rest } = filter;
+  const tsquery = tsqueryOf(q);
+  const values = {
+    ...scopeValues(scope),
+    tsquery,
+    bundle: filter.bundle,
+    clientOrgId: filter.clientOrgId,
+    contractorOrgId: filter.contractorOrgId,
+    propertyId: filter.propertyId,
+    limit: filter.limit,
+    offset: filter.offset,
+  };
+  const open = <K extends keyof typeof values>(name: K) =>
+    values[name] === undefined || values[name] === null ? undefined : slot<string>(name);
+  const shape: ListShape = {
+    scope: scopeShape(scope),
+    filter: {
+      ...rest,
+      tsquery: open('tsquery'),
+      bundle: open('bundle'),
+      clientOrgId: open('clientOrgId'),
+      contractorOrgId: open('contractorOrgId'),
+      propertyId: open('propertyId'),
+      limit: slot('limit'),
+      offset: slot('offset'),
+    },
+  };
+  const rows = await listPage(db, shape, values);
+  // Past the last page no row carries the total; ask for it alone then.
+  const total =
+    rows[0]?.total ??
+    (filter.offset > 0
+      ? Number(
+          (
+            await queryRows<{ n: string | number }>(
+              db,
+              sql`select ${listTotal(scope, { ...rest, tsquery: tsquery ?? undefined })} as n`,
+            )
+          )[0]?.n ?? 0,
+        )
+      : 0);
+  return { rows, total };
+}
+
+type ListShape = { scope: Scope; filter: ListQueryFilter };
+
+const listPage = shapedQuery((db: Executor, { scope, filter }: ListShape) => {
   const column = sortColumns[filter.sort];
   const direction = filter.order === 'asc' ? asc : desc;
-  const counted = sql<number>`(select count(*) from ${workOrders} where ${where})`;
-  const totalQuery = talliedTotal(scope, filter) ?? counted;
   // A search finds its orders through the GIN index as a whole, never in list order, so it reads
   // every match anyway: they are counted on the way (one scan of the index instead of two). The
   // matches come from the index alone (OFFSET 0 keeps PostgreSQL from merging the subquery), and
   // the company's other conditions are checked on those few rows: merged, PostgreSQL also read the
   // company's whole list index to intersect with them, which cost more than the search itself.
-  const search = filter.q ? searchCondition(scope, filter.q) : undefined;
+  const search = filter.tsquery ? searchCondition(scope, filter.tsquery) : undefined;
   const source = search
     ? db
         .select()
@@ -211,10 +283,12 @@ export async function listWorkOrders(db: Executor, scope: Scope, filter: ListFil
         .offset(sql`0` as unknown as number)
         .as(getTableName(workOrders))
     : workOrders;
-  const rows = await db
+  return db
     .select({
       ...listColumns(scope.today),
-      total: (search ? sql<number>`count(*) over ()` : sql<number>`${totalQuery}`).mapWith(Number),
+      total: (search ? sql<number>`count(*) over ()` : sql<number>`${listTotal(scope, filter)}`).mapWith(
+        Number,
+      ),
     })
     .from(source as typeof workOrders)
     .innerJoin(clientOrg, eq(clientOrg.id, workOrders.clientOrgId))
@@ -227,7 +301,7 @@ export async function listWorkOrders(db: Executor, scope: Scope, filter: ListFil
         eq(agreement.contractorOrgId, workOrders.contractorOrgId),
       ),
     )
-    .where(search ? listWhere(scope, filter, { search: false }) : where)
+    .where(listWhere(scope, filter, { search: !search }))
     .orderBy(
       filter.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`,
       direction(workOrders.createdAt),
@@ -235,18 +309,11 @@ export async function listWorkOrders(db: Executor, scope: Scope, filter: ListFil
     )
     .limit(filter.limit)
     .offset(filter.offset);
-  // Past the last page no row carries the total; ask for it alone then.
-  const total =
-    rows[0]?.total ??
-    (filter.offset > 0
-      ? Number((await queryRows<{ n: string | number }>(db, sql`select ${totalQuery} as n`))[0]?.n ?? 0)
-      : 0);
-  return { rows: rows.map(({ total: _, ...row }) => row), total };
-}
+});
 
 /** The total from the tallies, when they can tell it (see listWorkOrders); null when they cannot. */
-function talliedTotal(scope: Scope, filter: ListFilter): SQL | null {
-  if (filter.q || filter.bundle || filter.propertyId || filter.overdue) return null;
+function talliedTotal(scope: Scope, filter: ListQueryFilter): SQL | null {
+  if (filter.tsquery || filter.bundle || filter.propertyId || filter.overdue) return null;
   const { actor } = scope;
   const t = workOrderCounts;
   let own: SQL;
@@ -370,7 +437,12 @@ function perCounterpart(db: Executor, cells: SQL): Promise<CountRow[]> {
 
 /** One order the actor can reach, with the names and agreement terms it shows. */
 export async function findWorkOrder(db: Executor, scope: Scope, id: string) {
-  const [row] = await db
+  const [row] = await oneOrder(db, scopeShape(scope), { ...scopeValues(scope), id });
+  return row;
+}
+
+const oneOrder = shapedQuery((db: Executor, scope: Scope) =>
+  db
     .select({
       order: workOrders,
       clientName: clientOrg.name,
@@ -403,9 +475,8 @@ export async function findWorkOrder(db: Executor, scope: Scope, id: string) {
         eq(agreement.contractorOrgId, workOrders.contractorOrgId),
       ),
     )
-    .where(and(workOrderAccess(scope), eq(workOrders.id, id)));
-  return row;
-}
+    .where(and(workOrderAccess(scope), eq(workOrders.id, slot<string>('id')))),
+);
 
 /** Locks the order row for the rest of the transaction; null when the actor cannot reach it. */
 export async function lockWorkOrder(db: Executor, scope: Scope, id: string) {
@@ -440,8 +511,13 @@ export async function listEvents(
   workOrderId: string,
   visibilities: ('internal' | 'shared' | 'tenant')[],
 ) {
-  const actorOrg = alias(organizations, 'actor_org');
-  return db
+  return eventLog(db, { visibilities }, { workOrderId });
+}
+
+const actorOrg = alias(organizations, 'actor_org');
+
+const eventLog = shapedQuery((db: Executor, shape: { visibilities: ('internal' | 'shared' | 'tenant')[] }) =>
+  db
     .select({
       id: workOrderEvents.id,
       type: workOrderEvents.type,
@@ -460,10 +536,13 @@ export async function listEvents(
     .leftJoin(users, eq(users.id, workOrderEvents.actorUserId))
     .leftJoin(actorOrg, eq(actorOrg.id, workOrderEvents.actorOrgId))
     .where(
-      and(eq(workOrderEvents.workOrderId, workOrderId), inArray(workOrderEvents.visibility, visibilities)),
+      and(
+        eq(workOrderEvents.workOrderId, slot<string>('workOrderId')),
+        inArray(workOrderEvents.visibility, shape.visibilities),
+      ),
     )
-    .orderBy(desc(workOrderEvents.createdAt), desc(workOrderEvents.id));
-}
+    .orderBy(desc(workOrderEvents.createdAt), desc(workOrderEvents.id)),
+);
 
 /** Hands out the client's next AO-nr; the counter row stays locked until the transaction ends. */
 export async function nextWorkOrderNumber(db: Executor, clientOrgId: string): Promise<number> {
