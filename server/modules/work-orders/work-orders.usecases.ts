@@ -113,25 +113,39 @@ const zeroCounts = (): Counts => ({ ...ZERO_COUNTS });
 // One collator for every sort: localeCompare with a locale builds a new one per comparison.
 const swedishOrder = new Intl.Collator('sv');
 
-function emptyTable(): DashboardTable {
+type Row = DashboardTable['rows'][number];
+type WorkOrderType = (typeof workOrderTypes)[number];
+/** A table being filled: its rows by the status's place in the status machine. */
+type Filling = { rows: (Row | undefined)[]; totals: DashboardTable['totals'] };
+const STATUS_PLACE = new Map<string, number>(workOrderStatuses.map((s, i) => [s, i]));
+
+function emptyTable(): Filling {
   return { rows: [], totals: { counts: zeroCounts(), total: 0 } };
 }
 
-function addCount(
-  table: DashboardTable,
-  status: WorkOrderStatus,
-  type: (typeof workOrderTypes)[number],
-  n: number,
-) {
-  let row = table.rows.find((r) => r.status === status);
+function addCount(table: Filling, status: WorkOrderStatus, type: WorkOrderType, n: number) {
+  const place = STATUS_PLACE.get(status)!;
+  let row = table.rows[place];
   if (!row) {
     row = { status, counts: zeroCounts(), total: 0 };
-    table.rows.push(row);
+    table.rows[place] = row;
   }
   row.counts[type] += n;
   row.total += n;
   table.totals.counts[type] += n;
   table.totals.total += n;
+}
+
+/** "accepted|repair" → its status and type, split once per cell name rather than once per cell. */
+const cellNames = new Map<string, [WorkOrderStatus, WorkOrderType]>();
+function cellOf(name: string): [WorkOrderStatus, WorkOrderType] {
+  let cell = cellNames.get(name);
+  if (!cell) {
+    cell = name.split('|') as [WorkOrderStatus, WorkOrderType];
+    // Only the codes of the status machine and the types come from the database; the cap is a guard.
+    if (cellNames.size < 1000) cellNames.set(name, cell);
+  }
+  return cell;
 }
 
 /**
@@ -148,23 +162,24 @@ export async function getDashboard(
   const statuses =
     actor.orgKind === 'client' ? [...workOrderStatuses] : workOrderStatuses.filter((s) => s !== 'draft');
   const all = emptyTable();
-  const byId = new Map<string, { org: { id: string; name: string }; table: DashboardTable }>();
+  const byId = new Map<string, { org: { id: string; name: string }; table: Filling }>();
   for (const c of counts) {
     let entry = c.counterpartId ? byId.get(c.counterpartId) : undefined;
     if (c.counterpartId && !entry) {
       entry = { org: { id: c.counterpartId, name: c.counterpartName ?? '' }, table: emptyTable() };
       byId.set(c.counterpartId, entry);
     }
-    for (const [cell, n] of Object.entries(c.cells)) {
-      const [status, type] = cell.split('|') as [WorkOrderStatus, (typeof workOrderTypes)[number]];
+    for (const name in c.cells) {
+      const n = c.cells[name]!;
+      const [status, type] = cellOf(name);
       addCount(all, status, type, n);
       if (entry) addCount(entry.table, status, type, n);
     }
   }
   // Every status gets a row, zeros included, in the order of the status machine.
-  const complete = (table: DashboardTable): DashboardTable => ({
+  const complete = (table: Filling): DashboardTable => ({
     rows: statuses.map(
-      (status) => table.rows.find((r) => r.status === status) ?? { status, counts: zeroCounts(), total: 0 },
+      (status) => table.rows[STATUS_PLACE.get(status)!] ?? { status, counts: zeroCounts(), total: 0 },
     ),
     totals: table.totals,
   });
