@@ -29,6 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const ids = (list: WorkOrderList) => list.items.map((i) => i.id);
+
 const inbox = (query = '', cookie = cookies.admin) =>
   t.app
     .inject({ url: `/api/orgs/${world.contractor.id}/work-orders${query}`, headers: { cookie } })
@@ -82,7 +84,6 @@ describe('searching the inbox', () => {
     });
   });
 
-  const ids = (list: WorkOrderList) => list.items.map((i) => i.id);
 
   it('finds "blandaren" in an order about a "blandare", by Swedish stems', async () => {
     const { body } = await inbox('?q=blandaren');
@@ -367,6 +368,46 @@ describe('the window follows each order’s own agreement', () => {
     expect(onKept.statusCode).toBe(409);
     const onGone = await transition(gone.id, { to: 'accepted' });
     expect(onGone.statusCode).toBe(404);
+  });
+
+  it('finds by search what a window shows and nothing it hides, however long ago the order closed', async () => {
+    // The search index keeps a contractor's closed orders by the period they closed in, and a
+    // search asks only for the periods its longest window reaches (migration 0012).
+    clock.set('2026-09-01T10:00:00Z');
+    await relogin();
+    const decadeClient = await makeOrg(t.database.db, 'client');
+    await linkContractor(t.database.db, {
+      clientOrgId: decadeClient.id,
+      contractorOrgId: world.contractor.id,
+      createdAt: clock.now(),
+      completedVisibleDays: 3650,
+    });
+    const coordinator = await login(t.app, await makeUser(t.database.db, decadeClient, 'coordinator'));
+    const decade = await createOrderViaApi(t.app, {
+      cookie: coordinator,
+      clientOrgId: decadeClient.id,
+      contractorOrgId: world.contractor.id,
+      input: { description: 'Ventilationsdonet i hallen lossnar' },
+    });
+    const month = await dispatch({ description: 'Ventilationsdonet i köket lossnar' });
+    const open = await dispatch({ description: 'Ventilationsdonet i badrummet lossnar' });
+    for (const order of [decade, month]) {
+      await transition(order.id, { to: 'accepted' });
+      await transition(order.id, { to: 'done', actionDescription: 'Fäst med nya skruvar' });
+    }
+    const search = () => inbox('?view=all&q=ventilationsdonet&limit=200').then((r) => ids(r.body));
+    expect((await search()).sort()).toEqual([decade.id, month.id, open.id].sort());
+
+    clock.set('2028-09-01T10:00:00Z'); // two years on: past the 30 days, well within the ten years
+    await relogin();
+    expect((await search()).sort()).toEqual([decade.id, open.id].sort());
+    const clients = await t.app
+      .inject({
+        url: `/api/orgs/${world.client.id}/work-orders?view=all&q=ventilationsdonet`,
+        headers: { cookie: cookies.coordinator },
+      })
+      .then((r) => ids(r.json() as WorkOrderList));
+    expect(clients.sort()).toEqual([month.id, open.id].sort());
   });
 });
 

@@ -42,6 +42,16 @@ function scopeValues(scope: Scope) {
 const agreement = alias(agreements, 'agreement');
 
 /**
+ * The first moment a contractor's longest window can still show: an order closed before it is
+ * hidden from the contractor whatever its agreement (the rule of work-orders.window.ts).
+ */
+function windowCutoff({ actor, today }: Scope): SQL {
+  return sql`((${today}::date - 1 - greatest(${DEFAULT_VISIBLE_DAYS}::int, coalesce((
+      select max(a.completed_visible_days) from agreements a where a.contractor_org_id = ${actor.orgId}
+    ), 0)))::timestamp at time zone 'Europe/Stockholm')`;
+}
+
+/**
  * The one place that says which orders an actor can reach. Every query below starts from it, so an
  * order outside it is not found: a client sees its own orders; a contractor sees the orders sent to
  * it (never a client's draft) until the agreement's window after closing has passed; a technician
@@ -57,9 +67,7 @@ export function workOrderAccess(scope: Scope, options: { activeOnly?: boolean } 
     // the same rule with the longest of those windows, which an index can answer.
     const windows = sql`(select jsonb_object_agg(a.client_org_id, a.completed_visible_days) from agreements a
       where a.contractor_org_id = ${actor.orgId})`;
-    const cutoff = sql`((${today}::date - 1 - greatest(${DEFAULT_VISIBLE_DAYS}::int, coalesce((
-        select max(a.completed_visible_days) from agreements a where a.contractor_org_id = ${actor.orgId}
-      ), 0)))::timestamp at time zone 'Europe/Stockholm')`;
+    const cutoff = windowCutoff(scope);
     const withinWindow = sql`(${workOrders.closedAt} is null or (${workOrders.closedAt} >= ${cutoff} and
       (${workOrders.closedAt} at time zone 'Europe/Stockholm')::date
         + coalesce((${windows} ->> ${workOrders.clientOrgId}::text)::int, ${DEFAULT_VISIBLE_DAYS}::int)
@@ -182,10 +190,20 @@ function tsqueryOf(q: string | undefined): string | null {
 function searchCondition(scope: Scope, tsquery: string): SQL {
   // Numbers are words of the search document too (work-orders.table.ts), so one GIN index answers
   // "2375", "241129-146" and "blandaren" alike; its words carry the company's key (migration 0011),
-  // so the search reads only the entries of the searching company's side.
-  const side = scope.actor.orgKind === 'client' ? 'c' : 'k';
-  return sql`work_order_scoped_search(${workOrders.clientOrgId}, ${workOrders.contractorOrgId}, ${workOrders.search})
-    @@ work_order_scoped_query(${side}, ${scope.actor.orgId}::uuid, to_tsquery('swedish', ${tsquery}))`;
+  // so the search reads only the entries of the searching company's side. A contractor's key also
+  // carries the 30-day period in which the order closed (migration 0012): its search asks for the
+  // open orders and for the periods from its window's cutoff up to a few days past today (whichever
+  // of the app's day and the database's is later), so the orders no window shows any more are not
+  // read at all. The window itself is still checked by workOrderAccess.
+  const { actor, today } = scope;
+  const words = sql`to_tsquery('swedish', ${tsquery})`;
+  const query =
+    actor.orgKind === 'client'
+      ? sql`work_order_scoped_query('c', ${actor.orgId}::uuid, ${words})`
+      : sql`work_order_contractor_query(${actor.orgId}::uuid, ${windowCutoff(scope)},
+          greatest(${today}::date, current_date) + 2, ${words})`;
+  return sql`work_order_scoped_search(${workOrders.clientOrgId}, ${workOrders.contractorOrgId}, ${workOrders.closedAt},
+    ${workOrders.search}) @@ ${query}`;
 }
 
 /** The list's filter as its query is built: the search as a prefix query instead of the typed text. */

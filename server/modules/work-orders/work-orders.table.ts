@@ -172,10 +172,12 @@ export const workOrders = pgTable(
       .where(sql`${t.contractorContactUserId} is not null`),
     index('work_orders_bundle_idx').on(t.bundleNumber).where(sql`${t.bundleNumber} is not null`),
     // The search document's words once per side, each prefixed with its company's key (migration
-    // 0011, decision 0015): a search reads only its own company's entries of the index.
+    // 0011, decision 0015): a search reads only its own company's entries of the index. The
+    // contractor's key also says when the order closed, in 30-day periods (migration 0012): a
+    // contractor's search reads only the periods its windows can still show.
     index('work_orders_scoped_search_idx').using(
       'gin',
-      sql`work_order_scoped_search(${t.clientOrgId}, ${t.contractorOrgId}, ${t.search})`,
+      sql`work_order_scoped_search(${t.clientOrgId}, ${t.contractorOrgId}, ${t.closedAt}, ${t.search})`,
     ),
     uniqueIndex('work_orders_reply_token_idx').on(t.replyToken).where(sql`${t.replyToken} is not null`),
     index('work_orders_unit_idx').on(t.unitId, t.completedAt).where(sql`${t.unitId} is not null`),
