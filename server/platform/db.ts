@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { keepStatementsPrepared } from './pglite-statements.ts';
 
 /**
  * The database as the rest of the code sees it. Which engine is underneath (PGlite in DATA_DIR or a
@@ -178,6 +179,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     client = new PGlite(dir);
   }
   await client.waitReady;
+  keepStatementsPrepared(client);
   const drizzled = drizzlePglite({ client });
   return {
     db: drizzled as unknown as Database,
