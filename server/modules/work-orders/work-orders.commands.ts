@@ -481,13 +481,16 @@ export async function transitionWorkOrder(
   const { actor, id, input } = args;
   if (!canReadWorkOrders(actor)) throw notPermitted();
   const scope = scopeOf(actor, deps.clock);
-  return deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const order = await lockWorkOrder(tx, scope, id);
     if (!order) throw problems.notFound();
     if (args.ifMatch !== undefined && args.ifMatch !== order.version) throw problems.preconditionFailed();
     await applyTransition({ tx, deps, actor, order, input });
-    return getWorkOrder(deps, { actor, id, db: tx });
   });
+  // Read back after the commit: the row lock is not held for the three statements of the order page,
+  // and they run as the shapes kept for every reader (decision 0016). The answer is the order as it
+  // stands, with the version that goes with it.
+  return getWorkOrder(deps, { actor, id });
 }
 
 /**
