@@ -8,7 +8,8 @@ import { type PGlite, protocol, type Results, types } from '@electric-sql/pglite
  * inbox's list statement that is 2,2 ms instead of 3,6–3,9 (decision 0018).
  *
  * Only the top-level `query` with parameters is changed; statements inside a transaction (PGlite
- * runs those through its own path), `exec`, and queries with other options go the usual way. It
+ * runs those through its own path), `exec`, full-text searches (planned for their words each time,
+ * as on a server) and queries with other options go the usual way. It
  * waits for a running transaction and for the query before it exactly as `query` does. At most
  * MAX_PREPARED statements are kept; past that, new texts go the usual way.
  */
@@ -83,7 +84,9 @@ export function keepStatementsPrepared(lite: PGlite): void {
 
   lite.query = (async (text: string, params?: unknown[], options?: Options) => {
     const plain = !options || Object.keys(options).every((k) => k === 'rowMode' || k === 'parsers');
-    if (!params?.length || !plain || (!statements.has(text) && statements.size >= MAX_PREPARED)) {
+    // Full-text searches are planned for their words each time, as on a server (db.ts).
+    const kept = statements.has(text) || (statements.size < MAX_PREPARED && !text.includes('@@'));
+    if (!params?.length || !plain || !kept) {
       return usual(text, params, options as never);
     }
     await lite._checkReady();

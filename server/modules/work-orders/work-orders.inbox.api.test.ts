@@ -84,7 +84,6 @@ describe('searching the inbox', () => {
     });
   });
 
-
   it('finds "blandaren" in an order about a "blandare", by Swedish stems', async () => {
     const { body } = await inbox('?q=blandaren');
     expect(ids(body)).toContain(mixer.id);

@@ -181,13 +181,24 @@ export function searchTerms(q: string): string[] {
   return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
 }
 
+/**
+ * A contractor's window cutoff as a value, read before its search: given to the search as a
+ * constant, PostgreSQL can fold the contractor's query into one tsquery when it plans and estimate
+ * the matches from the index's statistics. As a subquery in the statement it could not, guessed one
+ * match, and chose nested loops that read the users table once per match.
+ */
+async function searchSince(db: Executor, scope: Scope): Promise<string> {
+  const [row] = await queryRows<{ since: string }>(db, sql`select (${windowCutoff(scope)})::text as since`);
+  return row!.since;
+}
+
 /** The prefix query for what the user typed, or null when it has no word to search for. */
 function tsqueryOf(q: string | undefined): string | null {
   const terms = q ? searchTerms(q) : [];
   return terms.length === 0 ? null : terms.map((t) => `${t}:*`).join(' & ');
 }
 
-function searchCondition(scope: Scope, tsquery: string): SQL {
+function searchCondition(scope: Scope, tsquery: string, since: string | undefined): SQL {
   // Numbers are words of the search document too (work-orders.table.ts), so one GIN index answers
   // "2375", "241129-146" and "blandaren" alike; its words carry the company's key (migration 0011),
   // so the search reads only the entries of the searching company's side. A contractor's key also
@@ -200,14 +211,18 @@ function searchCondition(scope: Scope, tsquery: string): SQL {
   const query =
     actor.orgKind === 'client'
       ? sql`work_order_scoped_query('c', ${actor.orgId}::uuid, ${words})`
-      : sql`work_order_contractor_query(${actor.orgId}::uuid, ${windowCutoff(scope)},
+      : sql`work_order_contractor_query(${actor.orgId}::uuid, ${since ?? windowCutoff(scope)}::timestamptz,
           greatest(${today}::date, current_date) + 2, ${words})`;
   return sql`work_order_scoped_search(${workOrders.clientOrgId}, ${workOrders.contractorOrgId}, ${workOrders.closedAt},
     ${workOrders.search}) @@ ${query}`;
 }
 
 /** The list's filter as its query is built: the search as a prefix query instead of the typed text. */
-type ListQueryFilter = Omit<ListFilter, 'q'> & { tsquery?: string | undefined };
+type ListQueryFilter = Omit<ListFilter, 'q'> & {
+  tsquery?: string | undefined;
+  /** A contractor's search: its window cutoff, read beforehand (see searchSince). */
+  since?: string | undefined;
+};
 
 function listWhere(scope: Scope, filter: ListQueryFilter, options: { search?: boolean } = {}): SQL {
   const activeOnly = filter.statuses.every((s) => (activeStatuses as readonly string[]).includes(s));
@@ -216,7 +231,8 @@ function listWhere(scope: Scope, filter: ListQueryFilter, options: { search?: bo
     oneOf(workOrders.status, filter.statuses),
   ];
   if (filter.types?.length) conditions.push(oneOf(workOrders.type, filter.types));
-  if (filter.tsquery && options.search !== false) conditions.push(searchCondition(scope, filter.tsquery));
+  if (filter.tsquery && options.search !== false)
+    conditions.push(searchCondition(scope, filter.tsquery, filter.since));
   if (filter.bundle) conditions.push(eq(workOrders.bundleNumber, filter.bundle));
   conditions.push(...narrowing(scope, filter));
   return and(...conditions)!;
@@ -239,9 +255,11 @@ function listTotal(scope: Scope, filter: ListQueryFilter): SQL {
 export async function listWorkOrders(db: Executor, scope: Scope, filter: ListFilter) {
   const { q, ...rest } = filter;
   const tsquery = tsqueryOf(q);
+  const since = tsquery && scope.actor.orgKind === 'contractor' ? await searchSince(db, scope) : undefined;
   const values = {
     ...scopeValues(scope),
     tsquery,
+    since,
     bundle: filter.bundle,
     clientOrgId: filter.clientOrgId,
     contractorOrgId: filter.contractorOrgId,
@@ -256,6 +274,7 @@ export async function listWorkOrders(db: Executor, scope: Scope, filter: ListFil
     filter: {
       ...rest,
       tsquery: open('tsquery'),
+      since: open('since'),
       bundle: open('bundle'),
       clientOrgId: open('clientOrgId'),
       contractorOrgId: open('contractorOrgId'),
@@ -273,7 +292,7 @@ export async function listWorkOrders(db: Executor, scope: Scope, filter: ListFil
           (
             await queryRows<{ n: string | number }>(
               db,
-              sql`select ${listTotal(scope, { ...rest, tsquery: tsquery ?? undefined })} as n`,
+              sql`select ${listTotal(scope, { ...rest, tsquery: tsquery ?? undefined, since })} as n`,
             )
           )[0]?.n ?? 0,
         )
@@ -291,7 +310,7 @@ const listPage = shapedQuery((db: Executor, { scope, filter }: ListShape) => {
   // matches come from the index alone (OFFSET 0 keeps PostgreSQL from merging the subquery), and
   // the company's other conditions are checked on those few rows: merged, PostgreSQL also read the
   // company's whole list index to intersect with them, which cost more than the search itself.
-  const search = filter.tsquery ? searchCondition(scope, filter.tsquery) : undefined;
+  const search = filter.tsquery ? searchCondition(scope, filter.tsquery, filter.since) : undefined;
   const source = search
     ? db
         .select()

@@ -178,7 +178,10 @@ export const workOrders = pgTable(
     // Without GIN's pending list (fastupdate): every search would read all of it, and at a million
     // orders a day's writes made it 441 pages, tripling the search's time until a vacuum (decision 0017).
     index('work_orders_scoped_search_idx')
-      .using('gin', sql`work_order_scoped_search(${t.clientOrgId}, ${t.contractorOrgId}, ${t.closedAt}, ${t.search})`)
+      .using(
+        'gin',
+        sql`work_order_scoped_search(${t.clientOrgId}, ${t.contractorOrgId}, ${t.closedAt}, ${t.search})`,
+      )
       .with({ fastupdate: false }),
     uniqueIndex('work_orders_reply_token_idx').on(t.replyToken).where(sql`${t.replyToken} is not null`),
     index('work_orders_unit_idx').on(t.unitId, t.completedAt).where(sql`${t.unitId} is not null`),
