@@ -340,22 +340,28 @@ describe('the visibility window for completed orders', () => {
 });
 
 describe('the window follows each order’s own agreement', () => {
+  /** An order dispatched to our contractor by a new client whose agreement keeps done orders `days` days. */
+  async function orderOfClientWithWindow(days: number, input: Parameters<typeof dispatch>[0] = {}) {
+    const client = await makeOrg(t.database.db, 'client');
+    await linkContractor(t.database.db, {
+      clientOrgId: client.id,
+      contractorOrgId: world.contractor.id,
+      createdAt: clock.now(),
+      completedVisibleDays: days,
+    });
+    const coordinator = await login(t.app, await makeUser(t.database.db, client, 'coordinator'));
+    return createOrderViaApi(t.app, {
+      cookie: coordinator,
+      clientOrgId: client.id,
+      contractorOrgId: world.contractor.id,
+      input,
+    });
+  }
+
   it('keeps an order of a client with a longer window, also for commands, while another client’s is gone', async () => {
     clock.set('2026-07-01T10:00:00Z');
     await relogin();
-    const longClient = await makeOrg(t.database.db, 'client');
-    await linkContractor(t.database.db, {
-      clientOrgId: longClient.id,
-      contractorOrgId: world.contractor.id,
-      createdAt: clock.now(),
-      completedVisibleDays: 365,
-    });
-    const longCoordinator = await login(t.app, await makeUser(t.database.db, longClient, 'coordinator'));
-    const kept = await createOrderViaApi(t.app, {
-      cookie: longCoordinator,
-      clientOrgId: longClient.id,
-      contractorOrgId: world.contractor.id,
-    });
+    const kept = await orderOfClientWithWindow(365);
     const gone = await dispatch({ description: 'Kortare fönster' });
     for (const order of [kept, gone]) {
       await transition(order.id, { to: 'accepted' });
@@ -374,20 +380,7 @@ describe('the window follows each order’s own agreement', () => {
     // search asks only for the periods its longest window reaches (migration 0012).
     clock.set('2026-09-01T10:00:00Z');
     await relogin();
-    const decadeClient = await makeOrg(t.database.db, 'client');
-    await linkContractor(t.database.db, {
-      clientOrgId: decadeClient.id,
-      contractorOrgId: world.contractor.id,
-      createdAt: clock.now(),
-      completedVisibleDays: 3650,
-    });
-    const coordinator = await login(t.app, await makeUser(t.database.db, decadeClient, 'coordinator'));
-    const decade = await createOrderViaApi(t.app, {
-      cookie: coordinator,
-      clientOrgId: decadeClient.id,
-      contractorOrgId: world.contractor.id,
-      input: { description: 'Ventilationsdonet i hallen lossnar' },
-    });
+    const decade = await orderOfClientWithWindow(3650, { description: 'Ventilationsdonet i hallen lossnar' });
     const month = await dispatch({ description: 'Ventilationsdonet i köket lossnar' });
     const open = await dispatch({ description: 'Ventilationsdonet i badrummet lossnar' });
     for (const order of [decade, month]) {
