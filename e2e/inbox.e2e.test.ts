@@ -89,4 +89,36 @@ describe('the inbox', () => {
     expect(await cards.count()).toBe(3);
     await phone.close();
   });
+
+  it('asks for the session once on opening the inbox, while its code downloads, and not on the login page', async () => {
+    const context = await newContext(env.browser(), env.server().baseUrl);
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/me' || url.pathname.startsWith('/assets/')) asked.push(url.pathname);
+    });
+    await page.goto('/login');
+    await visible(page.getByRole('heading', { name: 'Logga in' }));
+    expect(asked.filter((p) => p === '/api/me')).toEqual([]);
+
+    await logIn(page, 'entreprenor');
+    asked.length = 0;
+    await page.reload();
+    await visible(page.getByRole('heading', { level: 1, name: 'Arbetsordrar' }));
+    await visible(
+      page
+        .getByRole('main')
+        .getByRole('row')
+        .filter({ has: page.getByRole('link') })
+        .first(),
+    );
+    // One session check, sent by the page's HTML: before the inbox's code was asked for, which the
+    // app itself asks for first thing when it runs.
+    expect(asked.filter((p) => p === '/api/me')).toEqual(['/api/me']);
+    const pageCode = asked.findIndex((p) => p.startsWith('/assets/inbox-page'));
+    expect(pageCode).toBeGreaterThan(-1);
+    expect(asked.indexOf('/api/me')).toBeLessThan(pageCode);
+    await context.close();
+  });
 });

@@ -151,6 +151,8 @@ async function runSize(orders: number): Promise<SizeResult> {
   let probed: Awaited<ReturnType<typeof probe>>;
   let users: Awaited<ReturnType<typeof pickUsers>>;
   let versionInfo: Awaited<ReturnType<typeof versions>>;
+  let since: string;
+  let moved = new Map<string, string>();
   const counts: Record<string, number> = {};
   try {
     users = await pickUsers(handle);
@@ -162,6 +164,10 @@ async function runSize(orders: number): Promise<SizeResult> {
       );
       counts[table] = r!.n;
     }
+    // From here on, what the run writes (its sessions, orders, moves) is taken out again after it.
+    [{ since }] = (await queryRows<{ since: string }>(handle.db, sql`select now()::text as since`)) as [
+      { since: string },
+    ];
     log(`${orders.toLocaleString('sv-SE')} orders: database floor (in process)`);
     probed = await probe({ handle, users, connections, seconds, log });
   } finally {
@@ -192,7 +198,9 @@ async function runSize(orders: number): Promise<SizeResult> {
       };
     }
     log('  http: transition');
-    results.transition = { app: await transitions(server.url, cookies.contractor, probed.ids.contractorId) };
+    const transition = await transitions(server.url, cookies.contractor, probed.ids.contractorId);
+    moved = transition.before;
+    results.transition = { app: transition.figures };
     log('  http: create');
     // The client sends to a contractor of its own agreements (the busiest contractor may not be one).
     const offered = await fetch(`${server.url}/api/orgs/${probed.ids.clientId}/contractors?type=fault`, {
@@ -213,6 +221,7 @@ async function runSize(orders: number): Promise<SizeResult> {
     };
   } finally {
     await server.stop();
+    await undoWrites(await db.open(), since, moved);
   }
 
   const bare = await startBareServer(probed.bodies);
@@ -250,20 +259,51 @@ async function runSize(orders: number): Promise<SizeResult> {
 }
 
 /**
+ * Takes the run's own writes out again, so that every run measures the generated data and not the
+ * runs before it: each run creates about a thousand orders about a mixer for one contractor, which
+ * its search for "blandaren" would then read, and moves two hundred orders back and forth, whose
+ * logs would grow. The orders it created go (with their events, by cascade, and their tallies, by
+ * trigger), the moved orders get their status back, and the events, jobs and sessions of the run go.
+ */
+async function undoWrites(handle: DatabaseHandle, since: string, moved: Map<string, string>) {
+  try {
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`delete from work_orders where created_at >= ${since}::timestamptz`);
+      for (const [id, status] of moved) {
+        await tx.execute(
+          sql`update work_orders set status = ${status} where id = ${id} and status <> ${status}`,
+        );
+      }
+      await tx.execute(sql`delete from work_order_events where created_at >= ${since}::timestamptz`);
+      await tx.execute(sql`delete from jobs where created_at >= ${since}::timestamptz`);
+      await tx.execute(sql`delete from sessions where created_at >= ${since}::timestamptz`);
+    });
+    log("  undone: the run's orders, moves, events, jobs and sessions");
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * Status changes by the contractor: accepted orders moved to Material beställt and back, round robin,
  * never two requests on one order at a time (a request's order is busy until its answer is in).
  */
-async function transitions(url: string, cookie: string, contractorId: string): Promise<Figures> {
+async function transitions(
+  url: string,
+  cookie: string,
+  contractorId: string,
+): Promise<{ figures: Figures; before: Map<string, string> }> {
   const res = await fetch(
     `${url}/api/orgs/${contractorId}/work-orders?view=active&status=accepted&status=material_ordered&limit=200`,
     { headers: { cookie } },
   );
   const orders = ((await res.json()) as { items: { id: string; status: string }[] }).items;
   if (orders.length < connections * 2) throw new Error(`only ${orders.length} accepted orders to move`);
-  const state = new Map(orders.map((o) => [o.id, o.status]));
+  const before = new Map(orders.map((o) => [o.id, o.status]));
+  const state = new Map(before);
   const busy = new Set<string>();
   let cursor = 0;
-  return httpLoad({
+  const figures = await httpLoad({
     url,
     method: 'POST',
     headers: { cookie, 'content-type': 'application/json' },
@@ -289,6 +329,7 @@ async function transitions(url: string, cookie: string, contractorId: string): P
     connections,
     seconds,
   });
+  return { figures, before };
 }
 
 if (!values['no-build']) build();

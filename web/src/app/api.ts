@@ -102,6 +102,30 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({ status: 0, code: 'network', title: i18n.t('common.networkError') });
   }
+  return receive<T>(response, options);
+}
+
+/**
+ * Reads an answer of the API as `request` does, for a request the page started itself: the
+ * session check that index.html sends while the app's code is still downloading (early-me.ts).
+ */
+export async function receiveEarly<T>(
+  sent: Promise<Response>,
+  options: Pick<RequestOptions, 'expectUnauthorized'> = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await sent;
+  } catch {
+    throw new ApiError({ status: 0, code: 'network', title: i18n.t('common.networkError') });
+  }
+  return (await receive<T>(response, options)).data;
+}
+
+async function receive<T>(
+  response: Response,
+  options: Pick<RequestOptions, 'expectUnauthorized'>,
+): Promise<ApiResponse<T>> {
   if (!response.ok) {
     const problem = await readProblem(response);
     if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();

@@ -1,14 +1,21 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { meQuery } from '../modules/session/session.api.ts';
 import { notify } from '../ui/notify.ts';
 import { isApiError, onGateRequired, onUnauthorized } from './api.ts';
+import { takeEarlySessionCheck } from './early-me.ts';
 import { i18n } from './i18n/i18n.ts';
 import { createAppRouter, preloadPageCode } from './router.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
+
+// The corner messages' container (and the transitions it animates with) loads after the first
+// screen; a message shown before it is there waits in Mantine's store and appears when it is.
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
+);
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -21,6 +28,7 @@ const queryClient = new QueryClient({
   },
 });
 
+takeEarlySessionCheck(queryClient);
 const router = createAppRouter(queryClient);
 preloadPageCode(router, window.location.pathname);
 
@@ -43,7 +51,9 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <Notifications position="bottom-right" />
+        <Suspense fallback={null}>
+          <Notifications position="bottom-right" />
+        </Suspense>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>

@@ -213,6 +213,14 @@ const inboxRoute = createRoute({
   beforeLoad: ({ context }) => {
     if (context.membership && !canReadOrders(context.membership)) throw redirect({ to: '/companies' });
   },
+  // The page's requests start here, before its code has run (inbox-data.ts). Not keyed by the
+  // search (loaderDeps): a new key is a new match, which would hold a filter's change until loaded.
+  loader: async ({ context, params, location }) => {
+    if (!context.membership) return;
+    const { loadInbox } = await import('../modules/work-orders/inbox-data.ts');
+    const search = parseInboxSearch(location.search as Record<string, unknown>);
+    await loadInbox(context.queryClient, params.orgId, context.membership, search);
+  },
   component: lazyRouteComponent(() => import('../modules/work-orders/inbox-page.tsx'), 'InboxPage'),
 });
 

@@ -18,6 +18,10 @@ export const theme = createTheme({
   components: {
     // Mantine renders a dialog's header as <header>, which reads as a second page banner.
     ModalHeader: { defaultProps: { component: 'div' } },
+    // A select's list is made when it opens, not kept hidden in the page: kept, each list was
+    // placed beside its field as the page first drew, forcing a style and layout pass per select
+    // (a quarter of the inbox's script time on a slow phone; docs/performance.md).
+    Combobox: { defaultProps: { keepMounted: false } },
     // A filled button in shade 9 (Utförd in teal, Tacka nej in red) lightens to shade 8 on hover,
     // which drops its white text below 4.5:1; it darkens instead.
     Button: Button.extend({

@@ -39,6 +39,26 @@ describe('formatNumber', () => {
   it('groups thousands with a space as Swedish does', () => {
     expect(formatNumber(12345).replace(/\s/g, ' ')).toBe('12 345');
   });
+
+  it('writes whole numbers exactly as the Swedish Intl formatter does, and others through it', () => {
+    const intl = new Intl.NumberFormat('sv-SE');
+    for (const n of [
+      0,
+      7,
+      -7,
+      999,
+      1000,
+      -1000,
+      12345,
+      999999,
+      1000000,
+      -123456789,
+      Number.MAX_SAFE_INTEGER,
+      2.5,
+    ]) {
+      expect(formatNumber(n)).toBe(intl.format(n));
+    }
+  });
 });
 
 describe('pageRange', () => {

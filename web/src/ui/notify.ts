@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import { i18n } from '../app/i18n/i18n.ts';
 
 type Tone = 'success' | 'warning' | 'error' | 'info';
@@ -11,13 +10,22 @@ const colors: Record<Tone, string> = {
   info: 'blue.8',
 };
 
-/** A short message in the corner (announced to screen readers), with a labelled close button. */
+/**
+ * A short message in the corner (announced to screen readers), with a labelled close button. The
+ * notifications code loads after the first screen (app.tsx), so the message is handed over when it
+ * is there — at once, after the first message.
+ */
 export function notify(message: string, tone: Tone = 'info', options: { id?: string } = {}) {
-  notifications.show({
-    id: options.id,
-    message,
-    color: colors[tone],
-    autoClose: tone === 'error' || tone === 'warning' ? 8000 : 4000,
-    closeButtonProps: { 'aria-label': i18n.t('common.close') },
-  });
+  void import('@mantine/notifications')
+    .then(({ notifications }) =>
+      notifications.show({
+        id: options.id,
+        message,
+        color: colors[tone],
+        autoClose: tone === 'error' || tone === 'warning' ? 8000 : 4000,
+        closeButtonProps: { 'aria-label': i18n.t('common.close') },
+      }),
+    )
+    // Offline before the code came: the message is lost, as the page says what matters itself.
+    .catch(() => undefined);
 }

@@ -29,3 +29,36 @@ describe('toStockholm', () => {
     expect(toStockholm('nonsense')).toBeNull();
   });
 });
+
+describe('Stockholm time counted by the rule', () => {
+  const database = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+
+  it('agrees with the time-zone database every quarter hour around each clock change, 1996–2040', () => {
+    const differences: string[] = [];
+    for (let year = 1996; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        const lastDay = new Date(Date.UTC(year, month + 1, 0));
+        const change = Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+        for (let t = change - 26 * 3_600_000; t <= change + 26 * 3_600_000; t += 900_000) {
+          const iso = new Date(t).toISOString();
+          const ours = toStockholm(iso);
+          if (`${ours?.date} ${ours?.time}` !== database.format(t)) differences.push(iso);
+        }
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it('leaves the years before 1996, when summer time ended in September, to the database', () => {
+    // 30 September 1990 03:00 summer time became 02:00 winter time (a month before the EU's rule).
+    expect(toStockholm('1990-10-15T12:00:00Z')).toEqual({ date: '1990-10-15', time: '13:00' });
+    expect(toStockholm('1990-09-29T12:00:00Z')).toEqual({ date: '1990-09-29', time: '14:00' });
+  });
+});

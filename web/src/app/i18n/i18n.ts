@@ -45,12 +45,12 @@ const loaded = new Set<Locale>(['sv']);
 
 /** Loads a language's texts if they are not here yet. */
 export async function loadLocale(locale: Locale): Promise<void> {
-  // Not hasResourceBundle: the pages' texts (page-texts.ts) may have made an English bundle already.
   if (locale === 'sv' || loaded.has(locale)) return;
-  const { en } = await import('./en.ts');
+  // The pages' English texts come along: small beside a round trip when a page needs them later.
+  const [{ en }, { enPages }] = await Promise.all([import('./en.ts'), import('./en.pages.ts')]);
   loaded.add(locale);
-  // Deep merge that keeps what is there: a page's own texts (page-texts.ts) may have joined first.
   i18n.addResourceBundle(locale, 'translation', en, true, false);
+  i18n.addResourceBundle(locale, 'translation', enPages, true, false);
 }
 
 /** Resolves when the texts of the language chosen on an earlier visit are loaded. */

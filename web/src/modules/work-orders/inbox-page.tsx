@@ -16,13 +16,13 @@ import { type BundleGroup, groupByBundle } from './bundle-groups.ts';
 import { completedWindow, type WindowSpan } from './completed-window.ts';
 import { InboxCards } from './inbox-cards.tsx';
 import { inboxColumns } from './inbox-columns.tsx';
+import { inboxQueries } from './inbox-data.ts';
 import { type AppliedFilter, InboxFilters } from './inbox-filters.tsx';
 import {
   defaultOrder,
   type InboxState,
   isFiltered,
   isTechnician,
-  readInboxSearch,
   statusesInView,
   writeInboxSearch,
 } from './inbox-search.ts';
@@ -30,7 +30,7 @@ import { InboxSearchBox } from './inbox-search-box.tsx';
 import { InboxSortControl } from './inbox-sort-control.tsx';
 import { InboxTable } from './inbox-table.tsx';
 import { rowSelection } from './row-selection.ts';
-import { clientsQuery, dashboardQuery, exportUrl, PAGE_SIZE, workOrderListQuery } from './work-orders.api.ts';
+import { exportUrl, PAGE_SIZE } from './work-orders.api.ts';
 
 const route = getRouteApi('/app/orgs/$orgId/work-orders');
 
@@ -61,16 +61,12 @@ export function InboxPage() {
   const navigate = route.useNavigate();
   const viewer = { orgKind: membership.orgKind, role: membership.role };
   const technician = isTechnician(viewer);
-  const state = readInboxSearch(route.useSearch(), viewer);
-  const list = useQuery(workOrderListQuery(orgId, state, membership.orgKind));
-  // The clients (or contractors) to narrow the list to: those the company has orders with.
-  const dashboard = useQuery({ ...dashboardQuery(orgId), staleTime: 60_000 });
+  const queries = inboxQueries(orgId, membership, route.useSearch());
+  const { state } = queries;
+  const list = useQuery(queries.list);
+  const dashboard = useQuery(queries.dashboard);
   const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
-  // A contractor's Utförda reaches back as far as each client's window (JM: Senaste 6 mån).
-  const clients = useQuery({
-    ...clientsQuery(orgId),
-    enabled: membership.orgKind === 'contractor' && membership.role !== 'support',
-  });
+  const clients = useQuery(queries.clients);
   const title = technician ? t('inbox.myJobsTitle') : t('inbox.title');
   useDocumentTitle(`${title} – ${membership.orgName} – Ordning`);
 
