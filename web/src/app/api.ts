@@ -75,6 +75,11 @@ async function readProblem(response: Response): Promise<ApiError> {
   });
 }
 
+/** The server could not be reached (offline, a dropped connection). */
+function networkError(): ApiError {
+  return new ApiError({ status: 0, code: 'network', title: i18n.t('common.networkError') });
+}
+
 /** Calls the API on the same origin with the session cookie, in the user's language. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = {
@@ -100,7 +105,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ status: 0, code: 'network', title: i18n.t('common.networkError') });
+    throw networkError();
   }
   return receive<T>(response, options);
 }
@@ -117,7 +122,7 @@ export async function receiveEarly<T>(
   try {
     response = await sent;
   } catch {
-    throw new ApiError({ status: 0, code: 'network', title: i18n.t('common.networkError') });
+    throw networkError();
   }
   return (await receive<T>(response, options)).data;
 }
