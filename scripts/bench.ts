@@ -1,6 +1,6 @@
 /**
- * The benchmark: generated databases of several sizes, the real server against each, loopback load,
- * and the two anchors for each read (the same SQL straight through the driver; a bare Fastify route
+ * The benchmark: generated databases of several sizes, the real server against each, loopback load
+ * (the API's reads and writes, and the inbox page as the server draws it), and the two anchors for each read (the same SQL straight through the driver; a bare Fastify route
  * with the same bytes). Results go to bench/results/*.json and docs/performance.md.
  *
  *   npm run bench                                  PostgreSQL, 10 000 / 100 000 / 1 000 000 orders
@@ -197,6 +197,17 @@ async function runSize(orders: number): Promise<SizeResult> {
         statements: probed.statements[read.name]!,
       };
     }
+    // The same inbox as a phone opens it: the page drawn on the server (decision 0020), its answers
+    // asked in-process, rendered and Brotli-compressed — what a full load costs the server.
+    const inboxPage = `${server.url}/orgs/${probed.ids.contractorId}/work-orders`;
+    const pageHeaders = { cookie: cookies.contractor, 'sec-ch-ua-mobile': '?1', 'accept-encoding': 'br' };
+    const sample = await fetch(inboxPage, { headers: pageHeaders });
+    if (!(await sample.text()).includes('id="ordning-drawn"'))
+      throw new Error('the inbox page was not drawn');
+    log('  http: inbox page, drawn on the server');
+    results['inbox page'] = {
+      app: await httpLoad({ url: inboxPage, headers: pageHeaders, expectStatus: 200, connections, seconds }),
+    };
     log('  http: transition');
     const transition = await transitions(server.url, cookies.contractor, probed.ids.contractorId);
     moved = transition.before;

@@ -49,12 +49,19 @@ if (!fs.existsSync(chromium)) {
   process.exit(0);
 }
 
-const index = path.join(root, 'dist/web/index.html');
+// The browser's build and the server's (which draws pages, decision 0020), each rebuilt when older
+// than the sources.
 const sources = [path.join(root, 'web'), path.join(root, 'contract'), path.join(root, 'vite.config.ts')];
-const builtAt = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-if (builtAt < newestChange(sources)) {
-  console.log('Building the web app: dist/web is missing or older than web/, contract/ or vite.config.ts');
-  const status = run('npx', ['vite', 'build', '--logLevel', 'warn']);
+const builds = [
+  { output: 'dist/web/index.html', args: [] },
+  { output: 'dist/web-server/entry-server.js', args: ['--ssr'] },
+];
+for (const build of builds) {
+  const output = path.join(root, build.output);
+  const builtAt = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
+  if (builtAt >= newestChange(sources)) continue;
+  console.log(`Building ${build.output}: missing or older than web/, contract/ or vite.config.ts`);
+  const status = run('npx', ['vite', 'build', ...build.args, '--logLevel', 'warn']);
   if (status !== 0) process.exit(status);
 }
 

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -58,6 +56,7 @@ import { serializerCompiler } from './platform/serializer.ts';
 import { installDraining } from './platform/shutdown.ts';
 import { logSmsProvider, type SmsProvider } from './platform/sms/sms.ts';
 import { registerTenantScope } from './platform/tenant-scope.ts';
+import { type PageRenderer, serveWebApp } from './platform/web-pages.ts';
 
 export type AppDeps = {
   config: Config;
@@ -65,6 +64,8 @@ export type AppDeps = {
   clock: Clock;
   /** Where the built web app is; null serves the API only. */
   webDir?: string | null;
+  /** Draws the web app's pages on the server (its server build); without it the browser draws them. */
+  pageRenderer?: PageRenderer | null;
   /** Overrides for the outbox worker's timing (tests use short backoffs). */
   worker?: { pollIntervalMs?: number; baseBackoffMs?: number; maxBackoffMs?: number };
   /** Where SMS codes go; when absent, SMS_PROVIDER decides (unset: no SMS). */
@@ -259,40 +260,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
   ]);
   const worker = createWorker({ db, clock, log: app.log, handlers, ...deps.worker });
 
-  const indexHtml = deps.webDir ? await serveWebApp(app, deps.webDir) : null;
+  const web = deps.webDir
+    ? await serveWebApp(app, { webDir: deps.webDir, renderer: deps.pageRenderer })
+    : null;
   app.setNotFoundHandler((request, reply) => {
     const isPage =
-      indexHtml &&
+      web &&
       request.method === 'GET' &&
       !request.url.startsWith('/api/') &&
       !path.extname(request.url.split('?')[0]!);
     if (!isPage) return sendProblem(reply, problems.notFound());
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    return web.sendPage(request, reply);
   });
   app.addHook('onClose', async () => mailTransport.close());
 
   const receive: App['receiveMail'] = async (args) =>
     (await receiveMail(messageDeps, args)).status === 'unknown_recipient' ? 'unknown_recipient' : 'accepted';
   return { app, routes, worker, mailTransport, drain, receiveMail: receive };
-}
-
-/** Serves the built single-page app's files; returns its index.html for every other page address. */
-async function serveWebApp(app: FastifyInstance, webDir: string): Promise<Buffer | null> {
-  const indexPath = path.join(webDir, 'index.html');
-  if (!fs.existsSync(indexPath)) return null;
-  await app.register(fastifyStatic, {
-    root: webDir,
-    wildcard: false,
-    index: false,
-    // The build writes .br and .gz beside each asset (scripts/compress-web.ts); a browser that
-    // accepts one gets it, with Vary: Accept-Encoding.
-    preCompressed: true,
-    setHeaders: (res, filePath) => {
-      // Vite puts a content hash in every asset name, so they never change.
-      if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-        res.header('cache-control', 'public, max-age=31536000, immutable');
-      }
-    },
-  });
-  return fs.readFileSync(indexPath);
 }

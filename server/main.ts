@@ -12,6 +12,7 @@ import { openDatabase } from './platform/db.ts';
 import { claimDailyRun, purgeExpired } from './platform/housekeeping.ts';
 import { startInboundSmtp } from './platform/mail/inbound-smtp.ts';
 import { shutDown } from './platform/shutdown.ts';
+import { loadPageRenderer } from './platform/web-pages.ts';
 
 /** Finds a folder by walking up from this file: works from the source tree and from dist/. */
 function findUp(relative: string): string | null {
@@ -57,6 +58,7 @@ async function main() {
     database,
     clock: systemClock,
     webDir: findUp(path.join('dist', 'web')),
+    pageRenderer: await loadPageRenderer(findUp(path.join('dist', 'web-server', 'entry-server.js'))),
   });
   log = app.log;
   app.log.info({ database: database.kind, dataDir: config.dataDir }, 'database ready');

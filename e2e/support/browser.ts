@@ -1,4 +1,11 @@
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Response,
+} from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'ordning-demo-2026';
@@ -47,7 +54,48 @@ export async function newContext(
   // A step may wait for Argon2 in the server on a busy machine: waits get room, well inside the 60 s
   // a test may take.
   context.setDefaultTimeout(30_000);
+  context.on('page', watchTakeover);
   return context;
+}
+
+const redrawn: string[] = [];
+
+/**
+ * Pages the server drew that the browser's app could not take over as drawn (React drew them
+ * again: a difference between the server's render and the browser's first), since last asked.
+ * The fixture fails a test that caused any.
+ */
+export function takeRedrawnPages(): string[] {
+  return redrawn.splice(0);
+}
+
+/**
+ * A page the server drew shows before the app works on it (decision 0020); a person waits for the
+ * page to respond, a test waits for `<html data-ready>` after each load of a page (web/src/app/takeover.ts),
+ * except when it asks for no wait at all (`waitUntil: 'commit'`, to act before the app runs).
+ */
+function watchTakeover(page: Page) {
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('the page the server drew was drawn again')) {
+      redrawn.push(`${page.url()}: ${message.text()}`);
+    }
+  });
+  const ready = async <T extends Response | null>(response: T): Promise<T> => {
+    if (response?.headers()['content-type']?.includes('text/html')) {
+      await page.waitForSelector('html[data-ready]', { state: 'attached' });
+    }
+    return response;
+  };
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    return options?.waitUntil === 'commit' ? response : ready(response);
+  };
+  page.reload = async (options) => {
+    const response = await reload(options);
+    return options?.waitUntil === 'commit' ? response : ready(response);
+  };
 }
 
 /** Logs in through the login page, as a person would, and waits for the inbox (Mina jobb for a technician). */

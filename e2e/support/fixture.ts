@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchBrowser, takeRedrawnPages } from './browser.ts';
 import { type ExtraMembership, type ExtraUser, startServer, type TestServer } from './server.ts';
 
 /** One server with fresh demo data and one Chromium per test file; each test opens its own context. */
@@ -14,6 +14,10 @@ export function setUpServerAndBrowser(
   let browser: Browser | undefined;
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(options), launchBrowser()]);
+  });
+  // Every page the server drew was taken over by the app as drawn, not drawn again.
+  afterEach(() => {
+    expect(takeRedrawnPages()).toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -12,6 +12,7 @@ import { organizations } from '../../server/modules/organizations/organizations.
 import { systemClock } from '../../server/platform/clock.ts';
 import { loadConfig } from '../../server/platform/config.ts';
 import { type Database, openDatabase } from '../../server/platform/db.ts';
+import { loadPageRenderer } from '../../server/platform/web-pages.ts';
 import { DEMO_PASSWORD } from './browser.ts';
 
 export type TestServer = {
@@ -35,7 +36,7 @@ export type ExtraUser = { username: string; name: string; orgName: string; role:
 
 /**
  * The real server with the demo data, in memory, on a free port, serving the built web app from
- * dist/web. Mail goes to files (the development mailbox), delivered by the real outbox worker;
+ * dist/web and drawing its pages with dist/web-server. Mail goes to files (the development mailbox), delivered by the real outbox worker;
  * replies come in through POST /api/inbound-mail with INBOUND_MAIL_SECRET.
  */
 export async function startServer(
@@ -86,6 +87,8 @@ export async function startServer(
     database,
     clock: systemClock,
     webDir: path.resolve('dist/web'),
+    // Pages drawn on the server as in production: the server build of the web app (decision 0020).
+    pageRenderer: await loadPageRenderer(path.resolve('dist/web-server/entry-server.js')),
     worker: { pollIntervalMs: 200, baseBackoffMs: 200, maxBackoffMs: 1000 },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

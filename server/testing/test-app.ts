@@ -24,6 +24,7 @@ export async function createTestApp(
     sms?: AppDeps['sms'];
     logStream?: AppDeps['logStream'];
     webDir?: string;
+    pageRenderer?: AppDeps['pageRenderer'];
   } = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ordning-test-'));
@@ -42,6 +43,7 @@ export async function createTestApp(
     sms: options.sms,
     logStream: options.logStream,
     webDir: options.webDir,
+    pageRenderer: options.pageRenderer,
   });
   await app.app.ready();
   return {

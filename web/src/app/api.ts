@@ -53,6 +53,19 @@ export type RequestOptions = {
 
 export type ApiResponse<T> = { data: T; headers: Headers; status: number };
 
+/** How a request reaches the API: the browser's `fetch`, or on the server the page renderer's own. */
+export type Transport = (path: string, init: RequestInit) => Promise<Response>;
+
+let transport: Transport = (path, init) => fetch(path, init);
+
+/**
+ * Replaces the browser's `fetch` for every request of the API client. The server's page renderer
+ * (entry-server.tsx) sends each request into the server itself, as the person asking for the page.
+ */
+export function setTransport(next: Transport) {
+  transport = next;
+}
+
 async function readProblem(response: Response): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
@@ -92,7 +105,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.body !== undefined && !raw) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await transport(path, {
       method: options.method ?? 'GET',
       credentials: 'same-origin',
       headers,

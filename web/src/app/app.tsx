@@ -1,14 +1,13 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
+import type { i18n as I18n } from 'i18next';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { meQuery } from '../modules/session/session.api.ts';
-import { notify } from '../ui/notify.ts';
-import { isApiError, onGateRequired, onUnauthorized } from './api.ts';
-import { takeEarlySessionCheck } from './early-me.ts';
-import { i18n } from './i18n/i18n.ts';
-import { createAppRouter, preloadPageCode } from './router.tsx';
+import { type Device, DeviceProvider } from '../ui/media.ts';
+import { isApiError } from './api.ts';
+import type { AppRouter } from './router.tsx';
+import { markTakenOver } from './takeover.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 // The corner messages' container (and the transitions it animates with) loads after the first
@@ -17,47 +16,65 @@ const Notifications = lazy(() =>
   import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
 );
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 10_000,
-      // Problems the server answered deliberately (404, 403 …) do not get better by asking again.
-      retry: (failureCount, error) =>
-        failureCount < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
+/** The query cache of one browser tab, or of one page drawn on the server (which never asks twice). */
+export function createQueryClient(options: { server?: boolean } = {}): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        // Problems the server answered deliberately (404, 403 …) do not get better by asking again.
+        retry: options.server
+          ? false
+          : (failureCount, error) =>
+              failureCount < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
+      },
     },
-  },
-});
+  });
+}
 
-takeEarlySessionCheck(queryClient);
-const router = createAppRouter(queryClient);
-preloadPageCode(router, window.location.pathname);
+export type AppProps = {
+  router: AppRouter;
+  queryClient: QueryClient;
+  /** The texts in the reader's language: the browser's one instance, or one per page drawn on the server. */
+  i18n: I18n;
+  /** The screen as the server guessed it (media.ts); the browser's own first render repeats the guess. */
+  device: Device;
+  /**
+   * The app takes over a page the server drew: the page itself says when it works (takeover.ts).
+   * Otherwise the app works from its first render.
+   */
+  drawn?: boolean;
+};
 
-// The session ended while the app was open (expired, logged out elsewhere): back to the login page.
-onUnauthorized(() => {
-  const location = router.state.location;
-  if (location.pathname === '/login') return;
-  queryClient.removeQueries({ queryKey: meQuery.queryKey });
-  notify(i18n.t('app.sessionEnded'), 'warning', { id: 'session-ended' });
-  void router.navigate({ to: '/login', search: { redirect: location.href } });
-});
+/**
+ * The corner messages, only in the browser and after the first screen: on the server they would
+ * be drawn as nothing anyway. Its own component, so that showing it re-renders nothing else.
+ */
+function LaterNotifications() {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  return mounted ? (
+    <Suspense fallback={null}>
+      <Notifications position="bottom-right" />
+    </Suspense>
+  ) : null;
+}
 
-// The app route reads `me.gate` afresh and sends the user to the step the server asks for.
-onGateRequired(() => {
-  queryClient.removeQueries({ queryKey: meQuery.queryKey });
-  void router.invalidate();
-});
-
-export function App() {
+/** The whole app, the same in the browser and on the server (entry-server.tsx). */
+export function App({ router, queryClient, i18n, device, drawn = false }: AppProps) {
+  useEffect(() => {
+    if (!drawn) markTakenOver();
+  }, [drawn]);
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <Suspense fallback={null}>
-          <Notifications position="bottom-right" />
-        </Suspense>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </MantineProvider>
+      <DeviceProvider value={device}>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+          <LaterNotifications />
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </MantineProvider>
+      </DeviceProvider>
     </I18nextProvider>
   );
 }

@@ -6,8 +6,10 @@ import {
   lazyRouteComponent,
   notFound,
   Outlet,
+  type RouterHistory,
   redirect,
 } from '@tanstack/react-router';
+import type { ComponentType } from 'react';
 import type { Membership } from '../../../contract/organizations.ts';
 import type { Me } from '../../../contract/session.ts';
 import { canReadOrders, defaultMembership, meQuery, rememberOrg } from '../modules/session/session.api.ts';
@@ -15,8 +17,31 @@ import { isApiError } from './api.ts';
 import { ErrorPage } from './error-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PendingPage } from './pending-page.tsx';
+import { PageTakenOver } from './takeover.ts';
 
 export type RouterContext = { queryClient: QueryClient };
+
+/**
+ * A page the server draws (decision 0020): its route is marked for the server, and the page
+ * carries `<PageTakenOver />`, whose effect says when the browser's app has taken it over.
+ */
+function drawnPage<M extends Record<string, unknown>>(importer: () => Promise<M>, name: keyof M & string) {
+  // The pages take no props; the router's type for a lazy component is generic over the module.
+  const Page = lazyRouteComponent(importer, name) as unknown as ComponentType & {
+    preload: () => Promise<void>;
+  };
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per route when this module loads, as lazyRouteComponent makes its own.
+  function Drawn() {
+    return (
+      <>
+        <Page />
+        <PageTakenOver />
+      </>
+    );
+  }
+  Drawn.preload = Page.preload;
+  return { staticData: { drawnOnServer: true }, component: Drawn };
+}
 
 /** The inbox's state in the address, so a view can be bookmarked; values are checked by the page. */
 export type InboxSearch = {
@@ -102,7 +127,7 @@ const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'login',
   validateSearch: redirectSearch,
-  component: lazyRouteComponent(() => import('../modules/session/login-page.tsx'), 'LoginPage'),
+  ...drawnPage(() => import('../modules/session/login-page.tsx'), 'LoginPage'),
 });
 
 /** The account pages share one lazy chunk. */
@@ -221,7 +246,7 @@ const inboxRoute = createRoute({
     const search = parseInboxSearch(location.search as Record<string, unknown>);
     await loadInbox(context.queryClient, params.orgId, context.membership, search);
   },
-  component: lazyRouteComponent(() => import('../modules/work-orders/inbox-page.tsx'), 'InboxPage'),
+  ...drawnPage(() => import('../modules/work-orders/inbox-page.tsx'), 'InboxPage'),
 });
 
 const overviewRoute = createRoute({
@@ -236,7 +261,7 @@ const overviewRoute = createRoute({
   beforeLoad: ({ context }) => {
     if (context.membership && !canReadOrders(context.membership)) throw redirect({ to: '/companies' });
   },
-  component: lazyRouteComponent(() => import('../modules/work-orders/dashboard-page.tsx'), 'DashboardPage'),
+  ...drawnPage(() => import('../modules/work-orders/dashboard-page.tsx'), 'DashboardPage'),
 });
 
 const newWorkOrderRoute = createRoute({
@@ -256,7 +281,12 @@ const workOrderRoute = createRoute({
   path: 'work-orders/$id',
   validateSearch: (search: Record<string, unknown>): WorkOrderSearch =>
     search.action === 'done' ? { action: 'done' } : {},
-  component: lazyRouteComponent(() => import('../modules/work-orders/work-order-page.tsx'), 'WorkOrderPage'),
+  loader: async ({ context, params }) => {
+    if (!context.membership) return;
+    const { loadWorkOrder } = await import('../modules/work-orders/work-order-data.ts');
+    loadWorkOrder(context.queryClient, params.orgId, params.id, context.membership);
+  },
+  ...drawnPage(() => import('../modules/work-orders/work-order-page.tsx'), 'WorkOrderPage'),
 });
 
 const registerRoute = createRoute({
@@ -467,25 +497,34 @@ const routeTree = rootRoute.addChildren([
   accountSetupRoute,
 ]);
 
-export function createAppRouter(queryClient: QueryClient) {
+/**
+ * The app's router: in the browser on its address bar; on the server (entry-server.tsx) on the one
+ * address asked for, without scroll restoration, which there would write a script into the page
+ * that the browser's first render does not draw.
+ */
+export function createAppRouter(queryClient: QueryClient, options: { history?: RouterHistory } = {}) {
+  const server = options.history !== undefined;
   return createRouter({
     routeTree,
     context: { queryClient },
+    ...(server ? { history: options.history, isServer: true } : {}),
     defaultPreload: 'intent',
     defaultPreloadStaleTime: 0,
     defaultErrorComponent: ErrorPage,
     defaultNotFoundComponent: NotFoundPage,
     defaultPendingComponent: PendingPage,
-    scrollRestoration: true,
+    scrollRestoration: !server,
   });
 }
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
 
 /**
  * Starts downloading the code of the page at this address and of the layouts around it. Left to
  * itself the router fetches it only once the app route's beforeLoad has the session (/api/me),
  * a round trip later — and on a phone each round trip counts.
  */
-export function preloadPageCode(router: ReturnType<typeof createAppRouter>, pathname: string) {
+export function preloadPageCode(router: AppRouter, pathname: string) {
   const [routes] = router.getMatchedRoutes(pathname);
   for (const route of routes) {
     const component = route.options.component as { preload?: () => Promise<void> } | undefined;
@@ -497,6 +536,19 @@ export function preloadPageCode(router: ReturnType<typeof createAppRouter>, path
 
 declare module '@tanstack/react-router' {
   interface Register {
-    router: ReturnType<typeof createAppRouter>;
+    router: AppRouter;
   }
+  interface StaticDataRouteOption {
+    /**
+     * The server draws this page (entry-server.tsx, decision 0020): pages that are read first — the
+     * inbox, an order, Översikt — and the login page, on a phone the first screen of the day.
+     */
+    drawnOnServer?: boolean;
+  }
+}
+
+/** Whether the server draws the page at this path (the route that matches it says). */
+export function isDrawnOnServer(router: AppRouter, pathname: string): boolean {
+  const [, , found] = router.getMatchedRoutes(pathname);
+  return found?.options.staticData?.drawnOnServer === true;
 }

@@ -1,7 +1,8 @@
 import { DataList, Paper, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+
 import { type ReactNode, useId } from 'react';
 import { EMPTY } from './format.ts';
+import { useMedia } from './media.ts';
 
 /** A titled box of label–value pairs, as the guides group an order's fields. */
 export function DetailSection({
@@ -15,7 +16,7 @@ export function DetailSection({
   footer?: ReactNode;
 }) {
   const id = useId();
-  const narrow = useMediaQuery('(max-width: 30em)', false, { getInitialValueInEffect: false });
+  const narrow = useMedia('phone');
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={id}>
       <Title order={2} size="h4" id={id} mb="sm">

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../contract/session.ts';
 import type { svPages } from './sv.pages.ts';
 import { sv } from './sv.ts';
@@ -14,12 +14,37 @@ declare module 'i18next' {
 
 const STORAGE_KEY = 'ordning.language';
 
-function storedLocale(): Locale {
+/**
+ * The language chosen on this device is also kept in a cookie, so the server draws a page in it
+ * (entry-server.tsx reads it with `localeOfCookies`); a year, for every page of the site.
+ */
+export const LANGUAGE_COOKIE = 'ordning-lang';
+
+/** The language a request's cookies ask for: English when chosen, else Swedish. */
+export function localeOfCookies(cookieHeader: string | undefined): Locale {
+  const match = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=([^;]*)`).exec(cookieHeader ?? '');
+  return match?.[1] === 'en' ? 'en' : 'sv';
+}
+
+/** The language chosen on this device: the cookie, else what an earlier version kept in storage. */
+export function storedLocale(): Locale {
+  if (typeof document === 'undefined') return 'sv';
+  if (document.cookie.includes(`${LANGUAGE_COOKIE}=`)) return localeOfCookies(document.cookie);
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'sv';
   } catch {
     // Storage can be blocked (private mode, policies); Swedish is the default anyway.
     return 'sv';
+  }
+}
+
+function remember(locale: Locale) {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing in the Safari and Firefox of many phones still in use; the value is one of two fixed words.
+  document.cookie = `${LANGUAGE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // The cookie remembers it; storage is only read for choices made before the cookie existed.
   }
 }
 
@@ -36,10 +61,12 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
-document.documentElement.lang = i18n.language;
-i18n.on('languageChanged', (language) => {
-  document.documentElement.lang = language;
-});
+if (typeof document !== 'undefined') {
+  document.documentElement.lang = i18n.language;
+  i18n.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+  });
+}
 
 const loaded = new Set<Locale>(['sv']);
 
@@ -63,12 +90,13 @@ export function currentLocale(): Locale {
   return i18n.language === 'en' ? 'en' : 'sv';
 }
 
+/** The language of the texts being drawn: the server draws each page in its reader's. */
+export function useLocale(): Locale {
+  return useTranslation().i18n.language === 'en' ? 'en' : 'sv';
+}
+
 export async function setLocale(locale: Locale) {
-  try {
-    localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // Not remembered across visits, but the switch still works for this one.
-  }
+  remember(locale);
   await loadLocale(locale);
   await i18n.changeLanguage(locale);
 }

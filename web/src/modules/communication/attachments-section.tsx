@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment, Visibility } from '../../../../contract/communication.ts';
 import { isApiError } from '../../app/api.ts';
-import { currentLocale } from '../../app/i18n/i18n.ts';
+import { useLocale } from '../../app/i18n/i18n.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { workOrderKeys } from '../work-orders/work-orders.api.ts';
 import { attachmentsQuery, attachmentUrl, talkKeys } from './communication.api.ts';
@@ -122,6 +122,7 @@ function AttachmentCard({
   contractor: boolean;
 }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const url = attachmentUrl(orgId, orderId, file.id);
   return (
     <Stack component="li" gap={6}>
@@ -174,7 +175,7 @@ function AttachmentCard({
           {file.fileName}
         </Text>
         <Text size="xs" c="dimmed">
-          {[formatSize(file.size, currentLocale()), file.uploadedBy?.name, formatDateTime(file.uploadedAt)]
+          {[formatSize(file.size, locale), file.uploadedBy?.name, formatDateTime(file.uploadedAt)]
             .filter(Boolean)
             .join(' · ')}
         </Text>

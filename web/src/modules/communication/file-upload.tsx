@@ -1,11 +1,12 @@
 import { Alert, Button, CloseButton, FileButton, Group, Progress, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+
 import { IconCamera, IconPaperclip, IconVideo } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment, Visibility } from '../../../../contract/communication.ts';
 import { isApiError } from '../../app/api.ts';
-import { currentLocale } from '../../app/i18n/i18n.ts';
+import { useLocale } from '../../app/i18n/i18n.ts';
+import { useMedia } from '../../ui/media.ts';
 import { uploadUrl } from './communication.api.ts';
 import { uploadWithProgress } from './upload.ts';
 import { ACCEPT, formatSize, precheckFile } from './upload-rules.ts';
@@ -38,8 +39,9 @@ export function FileUpload({
   onUploaded: (attachment: Attachment) => void;
 }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   // The camera buttons are for phones and tablets; a computer has the file picker.
-  const touch = useMediaQuery('(pointer: coarse)', false, { getInitialValueInEffect: false });
+  const touch = useMedia('touch');
   const [items, setItems] = useState<Item[]>([]);
   const abort = useRef(new AbortController());
   useEffect(() => {
@@ -158,7 +160,7 @@ export function FileUpload({
                           ? t('talk.files.uploaded', { name: item.name })
                           : t('talk.files.uploading', {
                               name: item.name,
-                              size: formatSize(item.size, currentLocale()),
+                              size: formatSize(item.size, locale),
                             })}
                       </Text>
                       <Text size="sm" fw={700} style={{ flexShrink: 0 }}>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
+
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { type NoteEvent, noteEvents, type Visibility } from '../../../../contrac
 import type { Membership } from '../../../../contract/organizations.ts';
 import type { WorkOrder } from '../../../../contract/work-orders.ts';
 import { isApiError } from '../../app/api.ts';
+import { useMedia } from '../../ui/media.ts';
 import { notify } from '../../ui/notify.ts';
 import { workOrderKeys } from '../work-orders/work-orders.api.ts';
 import { addNote, askQuestion } from './communication.api.ts';
@@ -34,7 +35,7 @@ type Props = {
  */
 export function NoteDialog({ orgId, order, membership, opened, start, onClose }: Props) {
   const { t } = useTranslation();
-  const narrow = useMediaQuery('(max-width: 30em)', false, { getInitialValueInEffect: false });
+  const narrow = useMedia('phone');
   return (
     <Modal
       opened={opened}

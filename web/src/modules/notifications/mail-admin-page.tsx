@@ -1,6 +1,6 @@
 import '../../app/i18n/page-texts.ts';
 import { Alert, Button, Center, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
+import { useDocumentTitle } from '@mantine/hooks';
 import { IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { formatDateTime, formatNumber } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
+import { useMedia } from '../../ui/media.ts';
 import { notify } from '../../ui/notify.ts';
 import { heldMailQuery } from '../communication/communication.api.ts';
 import { HeldMailList } from '../communication/held-mail.tsx';
@@ -90,7 +91,7 @@ export function MailAdminPage() {
 function FailedMailTable({ orgId, items }: { orgId: string; items: FailedMail[] }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const narrow = useMedia('narrow');
   const resend = useMutation({
     mutationFn: (mail: FailedMail) => resendMail({ orgId, jobId: mail.id }),
     onSuccess: (_data, mail) => {

@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
+
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
+import { useMedia } from '../../ui/media.ts';
 import { notify } from '../../ui/notify.ts';
 
 /**
@@ -19,7 +20,7 @@ export function RegisterModal(props: {
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const narrow = useMediaQuery('(max-width: 30em)', false, { getInitialValueInEffect: false });
+  const narrow = useMedia('phone');
   return (
     <Modal
       opened={props.opened}

@@ -1,9 +1,10 @@
 import { Badge, Card, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+
 import { useTranslation } from 'react-i18next';
 import type { OrgKind } from '../../../../contract/organizations.ts';
 import type { CompanyUser } from '../../../../contract/users.ts';
 import { formatDateTime } from '../../ui/format.ts';
+import { useMedia } from '../../ui/media.ts';
 import { UserActions } from './user-actions.tsx';
 
 type Props = { orgId: string; orgKind: OrgKind; companyName: string; users: CompanyUser[] };
@@ -11,7 +12,7 @@ type Props = { orgId: string; orgKind: OrgKind; companyName: string; users: Comp
 /** The company's users: a table on a wide screen, cards on a phone. */
 export function UsersList(props: Props) {
   const { t } = useTranslation();
-  const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const narrow = useMedia('narrow');
   const status = (u: CompanyUser) => (
     <Badge color={u.status === 'active' ? 'teal.9' : 'gray.7'} c="white" tt="none" radius="sm">
       {u.status === 'active' ? t('accounts.users.statusActive') : t('accounts.users.statusDisabled')}

@@ -12,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
+
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import type { UpdateWorkOrderBody, WorkOrder } from '../../../../contract/work-o
 import { priorities, workOrderTypes } from '../../../../contract/work-orders.values.ts';
 import { isApiError } from '../../app/api.ts';
 import { useLabels } from '../../ui/labels.ts';
+import { useMedia } from '../../ui/media.ts';
 import { notify } from '../../ui/notify.ts';
 import { type ClientEditValues, clientChanges, clientEditValues, validateClientEdit } from './client-edit.ts';
 import { ReporterFields } from './reporter-fields.tsx';
@@ -30,7 +31,7 @@ type Props = { orgId: string; order: WorkOrder; opened: boolean; onClose: () => 
 /** Redigera: the client changes its order while it is a draft or not yet accepted. */
 export function ClientEditDialog({ orgId, order, opened, onClose }: Props) {
   const { t } = useTranslation();
-  const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const narrow = useMedia('narrow');
   return (
     <Modal
       opened={opened}

@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrder } from '../../../../contract/work-orders.ts';
 import { isApiError } from '../../app/api.ts';
+import { useMedia } from '../../ui/media.ts';
 import { notify } from '../../ui/notify.ts';
 import { ContractorSelect } from './contractor-select.tsx';
 import { dispatchWorkOrder, workOrderKeys } from './work-orders.api.ts';
@@ -17,7 +18,7 @@ type Props = { orgId: string; order: WorkOrder; opened: boolean; onClose: () => 
  */
 export function DispatchDialog({ orgId, order, opened, onClose }: Props) {
   const { t } = useTranslation();
-  const narrow = useMediaQuery('(max-width: 30em)', false, { getInitialValueInEffect: false });
+  const narrow = useMedia('phone');
   const again = order.status === 'declined';
   return (
     <Modal

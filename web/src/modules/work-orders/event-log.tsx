@@ -1,10 +1,11 @@
 import { Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderEvent } from '../../../../contract/work-orders.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { useLabels } from '../../ui/labels.ts';
+import { useMedia } from '../../ui/media.ts';
 import { countByCategory, type EventCategory, eventCategories, filterEvents } from '../communication/talk.ts';
 import { VisibilityBadge } from '../communication/visibility-badge.tsx';
 import { eventDetails, eventTitle } from './event-text.ts';
@@ -32,7 +33,7 @@ export function EventLog({
   const shown = filterEvents(events, chosen);
   const counts = countByCategory(events);
   // A table does not fit a phone; there each event is a short block instead.
-  const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const narrow = useMedia('narrow');
 
   const title = (event: WorkOrderEvent) => eventTitle(event, t, labels.status);
   const details = (event: WorkOrderEvent) => eventDetails(event, t, nameOf).join('\n');

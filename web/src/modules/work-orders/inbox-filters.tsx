@@ -59,6 +59,10 @@ export function InboxFilters(props: Props) {
   const value = pending.applied === appliedKey ? pending.value : applied;
   const change = (patch: Partial<AppliedFilter>) =>
     setPending({ applied: appliedKey, value: { ...value, ...patch } });
+  // The view chosen shows at once, before the address (and the list) has followed: on a slow phone
+  // the list takes a moment, and a radio button that does not move looks like a missed tap.
+  const [chosen, setChosen] = useState({ view, from: view });
+  const shownView = chosen.from === view ? chosen.view : view;
   // A client named in the address stays choosable even when the list of clients does not have it.
   const showCounterpart = counterparts.length > 1 || applied.counterpart !== null;
 
@@ -136,10 +140,12 @@ export function InboxFilters(props: Props) {
     <Group align="flex-end" gap="md" wrap="wrap">
       <Radio.Group
         label={t('inbox.view')}
-        value={view}
-        onChange={(next) =>
-          onViewChange(next === 'completed' || next === 'all' || next === 'overdue' ? next : 'active')
-        }
+        value={shownView}
+        onChange={(next) => {
+          const picked = next === 'completed' || next === 'all' || next === 'overdue' ? next : 'active';
+          setChosen({ view: picked, from: view });
+          onViewChange(picked);
+        }}
       >
         <Group gap="md" mt={6} mb={8}>
           <Radio value="active" label={t('inbox.active')} />

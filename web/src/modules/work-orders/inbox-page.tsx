@@ -1,5 +1,5 @@
 import { Alert, Anchor, Center, Group, Loader, Pagination, Stack, Switch, Text, Title } from '@mantine/core';
-import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
+import { useDocumentTitle } from '@mantine/hooks';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -10,6 +10,7 @@ import { isApiError } from '../../app/api.ts';
 import { formatNumber, pageRange } from '../../ui/format.ts';
 import { useLabels } from '../../ui/labels.ts';
 import { ButtonLink } from '../../ui/links.tsx';
+import { useMedia } from '../../ui/media.ts';
 import { canRegisterOrders, isClientDispatcher, isContractorManager } from '../session/session.api.ts';
 import { AcceptBundleButton } from './accept-bundle-button.tsx';
 import { type BundleGroup, groupByBundle } from './bundle-groups.ts';
@@ -65,7 +66,7 @@ export function InboxPage() {
   const { state } = queries;
   const list = useQuery(queries.list);
   const dashboard = useQuery(queries.dashboard);
-  const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const narrow = useMedia('narrow');
   const clients = useQuery(queries.clients);
   const title = technician ? t('inbox.myJobsTitle') : t('inbox.title');
   useDocumentTitle(`${title} – ${membership.orgName} – Ordning`);

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateWorkOrderBody, WorkOrder } from '../../../../contract/work-orders.ts';
 import { isApiError } from '../../app/api.ts';
-import { currentLocale } from '../../app/i18n/i18n.ts';
+import { useLocale } from '../../app/i18n/i18n.ts';
 import { notify } from '../../ui/notify.ts';
 import { changesOf, type EditValues, parseDate, valuesOf } from './order-edit.ts';
 import { membersQuery, updateWorkOrder, workOrderKeys } from './work-orders.api.ts';
@@ -30,6 +30,7 @@ export function OrderEditCard({
   canAssign: boolean;
 }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const members = useQuery({ ...membersQuery(orgId), enabled: canAssign });
   const withUnit = Boolean(order.unit || order.unitIsAppliance || order.model || order.serialNumber);
@@ -99,7 +100,7 @@ export function OrderEditCard({
   };
 
   return (
-    <DatesProvider settings={{ locale: currentLocale(), firstDayOfWeek: 1, weekendDays: [0, 6] }}>
+    <DatesProvider settings={{ locale, firstDayOfWeek: 1, weekendDays: [0, 6] }}>
       <form
         noValidate
         aria-label={t('edit.title')}

@@ -1,10 +1,11 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
+
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CloseOut } from '../../../../contract/work-orders.ts';
 import type { FieldError } from '../../app/api.ts';
+import { useMedia } from '../../ui/media.ts';
 
 export type DialogKind = 'reason' | 'done';
 
@@ -53,7 +54,7 @@ export function TransitionDialog(props: Props) {
     onSubmit,
   } = props;
   const { t } = useTranslation();
-  const narrow = useMediaQuery('(max-width: 30em)', false, { getInitialValueInEffect: false });
+  const narrow = useMedia('phone');
   const required = (on: boolean, value: string | null) =>
     on && !value?.trim() ? t('validation.required') : null;
   const form = useForm<DialogValues>({

@@ -1,6 +1,6 @@
 import '../../app/i18n/page-texts.ts';
 import { Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
+import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkOrder } from '../../../../contract/work-orders.ts';
 import { isApiError } from '../../app/api.ts';
 import { AnchorLink } from '../../ui/links.tsx';
+import { useMedia } from '../../ui/media.ts';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { AttachmentsSection } from '../communication/attachments-section.tsx';
 import { MessagesSection } from '../communication/messages-section.tsx';
@@ -48,7 +49,7 @@ export function WorkOrderPage() {
   const query = useQuery(workOrderQuery(orgId, id));
   const contractor = membership.orgKind === 'contractor';
   const members = useQuery({ ...membersQuery(orgId), enabled: contractor && membership.role !== 'support' });
-  const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const narrow = useMedia('narrow');
   useDocumentTitle(
     `${query.data ? t('order.title', { number: query.data.number }) : t('inbox.title')} – Ordning`,
   );
