@@ -29,7 +29,9 @@ describe('the language switch', () => {
     await visible(main.getByLabel('Completed'));
     await visible(main.getByText('New', { exact: true }).first());
 
-    await page.reload();
+    // The choice is kept where the server reads it: the inbox comes drawn in English.
+    const drawn = await page.reload();
+    expect(await drawn!.text()).toMatch(/<html lang="en"[\s\S]*>Work orders<\/h1>/);
     await visible(page.getByRole('heading', { level: 1, name: 'Work orders' }));
     expect(await lang()).toBe('en');
 

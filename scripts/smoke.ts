@@ -1,6 +1,7 @@
 /**
  * Starts the built server as `npm start` does (node dist/server/main.js), checks that the portal
- * answers and a demo user can log in and see orders, then sends SIGTERM and expects a clean exit.
+ * answers and a demo user can log in and see orders (the inbox drawn on the server), then sends
+ * SIGTERM and expects a clean exit.
  * With --postgres <url> it does the same on a throwaway database on that server, with --demo.
  */
 import { spawn } from 'node:child_process';
@@ -93,7 +94,12 @@ try {
   });
   const { total } = (await list.json()) as { total: number };
   if (!(total > 0)) fail('the demo contractor sees no orders');
-  console.log(`smoke test: ${health.database} database, demo contractor sees ${total} active orders`);
+  // The built server draws the inbox with its own build of the web app (decision 0020).
+  const inbox = await fetch(`${base}/orgs/${me.memberships[0]!.orgId}/work-orders`, { headers: { cookie } });
+  if (!(await inbox.text()).includes('id="ordning-drawn"')) fail('the inbox was not drawn on the server');
+  console.log(
+    `smoke test: ${health.database} database, demo contractor sees ${total} active orders, the inbox drawn on the server`,
+  );
 } finally {
   child.kill('SIGTERM');
   const code = await Promise.race([

@@ -133,7 +133,9 @@ describe('pages drawn on the server', () => {
     const english = await page(inbox, { cookie: `${cookies.manager}; ordning-lang=en` });
     const swedish = await page(inbox, { cookie: cookies.manager });
     expect(english.body).toContain('>Work orders</h1>');
+    expect(english.body).toContain('<html lang="en"');
     expect(swedish.body).toContain('>Arbetsordrar</h1>');
+    expect(swedish.body).toContain('<html lang="sv"');
     expect(drawnState(english.body)).toMatchObject({ locale: 'en' });
   });
 
@@ -209,7 +211,7 @@ describe('the API as a drawn page asks it', () => {
     const renderer: PageRenderer = {
       async renderPage(request) {
         await plan(request.api);
-        return { kind: 'page', html: '<p>drawn</p>', state: '' };
+        return { kind: 'page', html: '<p>drawn</p>', state: '', lang: 'sv' };
       },
     };
     fake = await createTestApp({ webDir, pageRenderer: renderer, database: t.database });

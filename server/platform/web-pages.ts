@@ -23,7 +23,7 @@ export type PageRenderer = {
     url: string;
     headers: { cookie?: string; 'user-agent'?: string; 'sec-ch-ua-mobile'?: string };
     api: PageApi;
-  }): Promise<{ kind: 'page'; html: string; state: string } | { kind: 'app'; reason: string }>;
+  }): Promise<{ kind: 'page'; html: string; state: string; lang: string } | { kind: 'app'; reason: string }>;
 };
 
 export type WebPages = {
@@ -95,7 +95,9 @@ export async function serveWebApp(
         request.log.debug({ reason: drawn.reason }, 'page left to the browser');
         return sendApp(reply);
       }
-      const html = template.replace('<!--drawn-->', () => `${drawn.html}</div>${drawn.state}`);
+      const html = template
+        .replace(/^(<!doctype html>\s*<html) lang="[a-z]+"/i, (_, start) => `${start} lang="${drawn.lang}"`)
+        .replace('<!--drawn-->', () => `${drawn.html}</div>${drawn.state}`);
       // A drawn page holds the reader's own data: never kept by a shared cache, nor by the browser.
       reply
         .type('text/html; charset=utf-8')

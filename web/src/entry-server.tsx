@@ -16,6 +16,7 @@ import { dehydrate, type QueryClient } from '@tanstack/react-query';
 import { createMemoryHistory } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
+import type { Locale } from '../../contract/session.ts';
 import { setTransport, type Transport } from './app/api.ts';
 import { App, createQueryClient } from './app/app.tsx';
 import { drawnStateElement } from './app/drawn-page.ts';
@@ -32,7 +33,7 @@ export type PageRequest = {
 };
 
 export type RenderedPage =
-  | { kind: 'page'; html: string; state: string }
+  | { kind: 'page'; html: string; state: string; lang: Locale }
   /** Nothing drawn: the page goes out empty and the browser's app draws it. */
   | { kind: 'app'; reason: string };
 
@@ -50,13 +51,16 @@ setTransport((path, init) => {
 await loadLocale('en');
 
 export async function renderPage(request: PageRequest): Promise<RenderedPage> {
-  const locale = localeOfCookies(request.headers.cookie);
-  const device = deviceOf(request.headers);
-  const texts = i18n.cloneInstance({ lng: locale });
   const queryClient = createQueryClient({ server: true });
   const router = createAppRouter(queryClient, {
     history: createMemoryHistory({ initialEntries: [request.url] }),
   });
+  if (!isDrawnOnServer(router, new URL(request.url, 'http://page').pathname)) {
+    return { kind: 'app', reason: 'not a page drawn on the server' };
+  }
+  const locale = localeOfCookies(request.headers.cookie);
+  const device = deviceOf(request.headers);
+  const texts = i18n.cloneInstance({ lng: locale });
   const api: Transport = (path, init) => {
     if ((init.method ?? 'GET') !== 'GET') {
       return Promise.reject(new Error(`a page is drawn by reading only, not by ${init.method} ${path}`));
@@ -66,9 +70,6 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
     return request.api(path, { ...init, headers });
   };
 
-  if (!isDrawnOnServer(router, new URL(request.url, 'http://page').pathname)) {
-    return { kind: 'app', reason: 'not a page drawn on the server' };
-  }
   return asked.run(api, async () => {
     await router.load();
     await settled(queryClient);
@@ -94,6 +95,7 @@ export async function renderPage(request: PageRequest): Promise<RenderedPage> {
       kind: 'page',
       html,
       state: drawnStateElement({ queries: dehydrate(queryClient), locale, device }),
+      lang: locale,
     };
   });
 }

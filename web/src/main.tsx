@@ -4,7 +4,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { onGateRequired, onUnauthorized } from './app/api.ts';
 import { App, createQueryClient } from './app/app.tsx';
-import { readDrawnState } from './app/drawn-page.ts';
+import { type DrawnState, readDrawnState } from './app/drawn-page.ts';
 import { takeEarlySessionCheck } from './app/early-me.ts';
 import { i18n, loadLocale, localeReady, setLocale, storedLocale } from './app/i18n/i18n.ts';
 import { createAppRouter, preloadPageCode } from './app/router.tsx';
@@ -32,43 +32,9 @@ onGateRequired(() => {
 });
 
 const container = document.getElementById('root')!;
-const drawn = readDrawnState();
 
-if (drawn) {
-  // The server drew this page (decision 0020): the app takes its HTML over. The first render must
-  // draw exactly what the server drew, so it starts from the same answers, language and guessed
-  // screen, and with the page's code loaded (router.load); it runs as a transition, which React
-  // splits into short slices, so a slow phone stays responsive while it runs.
-  hydrate(queryClient, drawn.queries);
-  void loadLocale(drawn.locale)
-    .then(() => i18n.changeLanguage(drawn.locale))
-    .then(() => {
-      // A page drawn on the server has no Suspense boundary around its routes; the router leaves
-      // it out when it knows it takes such a page over.
-      router.ssr = { manifest: undefined };
-      return router.load();
-    })
-    .then(() => {
-      // What was typed before now would be emptied by the takeover: given back right after it.
-      whenTakenOver(keepInput(container));
-      // Should the page fail to say it works (an error drawn instead), it is not held back for ever.
-      setTimeout(markTakenOver, 10_000);
-      startTransition(() => {
-        hydrateRoot(
-          container,
-          <StrictMode>
-            <App router={router} queryClient={queryClient} i18n={i18n} device={drawn.device} drawn />
-          </StrictMode>,
-          {
-            onRecoverableError: (error) =>
-              console.error('Ordning: the page the server drew was drawn again in the browser', error),
-          },
-        );
-      });
-      // A language chosen before the choice was kept in a cookie: the server drew Swedish.
-      if (storedLocale() !== drawn.locale) void setLocale(storedLocale());
-    });
-} else {
+/** The app draws the page itself: the page came empty (the browser draws every other page). */
+function draw() {
   takeEarlySessionCheck(queryClient);
   preloadPageCode(router, window.location.pathname);
   // An English reader's texts load first, so the first screen is not Swedish for a moment.
@@ -80,4 +46,50 @@ if (drawn) {
       </StrictMode>,
     );
   });
+}
+
+/**
+ * The server drew this page (decision 0020): the app takes its HTML over. The first render must
+ * draw exactly what the server drew, so it starts from the same answers, language and guessed
+ * screen, and with the page's code loaded (router.load); it runs as a transition, which React
+ * splits into short slices, so a slow phone stays responsive while it runs.
+ */
+async function takeOver(drawn: DrawnState) {
+  hydrate(queryClient, drawn.queries);
+  await loadLocale(drawn.locale);
+  await i18n.changeLanguage(drawn.locale);
+  // A page drawn on the server has no Suspense boundary around its routes; the router leaves it
+  // out when it knows it takes such a page over.
+  router.ssr = { manifest: undefined };
+  await router.load();
+  // What was typed before now would be emptied by the takeover: given back right after it.
+  whenTakenOver(keepInput(container));
+  // Should the page fail to say it works (an error drawn instead), it is not held back for ever.
+  setTimeout(markTakenOver, 10_000);
+  startTransition(() => {
+    hydrateRoot(
+      container,
+      <StrictMode>
+        <App router={router} queryClient={queryClient} i18n={i18n} device={drawn.device} drawn />
+      </StrictMode>,
+      {
+        onRecoverableError: (error) =>
+          console.error('Ordning: the page the server drew was drawn again in the browser', error),
+      },
+    );
+  });
+  // A language chosen before the choice was kept in a cookie: the server drew Swedish.
+  if (storedLocale() !== drawn.locale) void setLocale(storedLocale());
+}
+
+const drawn = readDrawnState();
+if (drawn) {
+  takeOver(drawn).catch((error: unknown) => {
+    // The page's code or texts could not be loaded (offline, a new version deployed meanwhile):
+    // the app draws the page anew rather than leave it showing but not working.
+    console.error('Ordning: the page the server drew could not be taken over', error);
+    draw();
+  });
+} else {
+  draw();
 }
