@@ -1,19 +1,8 @@
 import { z } from 'zod';
 import { isoDateTime, ref } from './common.ts';
+import { noteEvents, visibilities } from './communication.values.ts';
 
-/** The kinds of note (Familjebostäder's "Händelse" when you press Notera). */
-export const noteEvents = [
-  'information',
-  'tenant_contacted',
-  'time_booked',
-  'material',
-  'visit',
-  'obstacle',
-] as const;
-export type NoteEvent = (typeof noteEvents)[number];
-
-export const visibilities = ['internal', 'shared', 'tenant'] as const;
-export type Visibility = (typeof visibilities)[number];
+export * from './communication.values.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 

@@ -24,7 +24,7 @@ async function openRow(page: Page, description: string): Promise<string> {
 
 /** The status badge beside the order's heading. */
 function statusOf(page: Page) {
-  return page.getByRole('heading', { level: 1 }).locator('xpath=..').locator('.mantine-Badge-label');
+  return page.getByRole('heading', { level: 1 }).locator('xpath=..').locator('[data-status]');
 }
 
 describe('the client’s order from the register to Fakturerad', () => {

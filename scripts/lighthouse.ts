@@ -9,6 +9,9 @@
  *   npm run lighthouse                      (builds first; --no-build to use dist as it is)
  *   options: --runs 3 --no-docs --check     (--check: exit 1 when a target is missed)
  *            --reports <dir>               (each page's full median report, to open in a Lighthouse viewer)
+ *            --data-dir <dir> --login <user> --password <pw>
+ *                                          (an embedded database of `npm run generate` instead of the
+ *                                          demo, measured as that contractor user: an inbox of 50 rows)
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +32,9 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
     reports: { type: 'string' },
+    'data-dir': { type: 'string' },
+    login: { type: 'string', default: 'entreprenor' },
+    password: { type: 'string', default: DEMO_PASSWORD },
   },
 });
 const runs = Number(values.runs);
@@ -64,8 +70,14 @@ if (!fs.existsSync(CHROMIUM_PATH)) {
   process.exit(2);
 }
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ordning-lighthouse-'));
-const server = await startServer({ DATA_DIR: dataDir, DEMO_DATA: '1', LOG_LEVEL: 'warn', WORKERS: '0' });
+const ownData = values['data-dir'] === undefined;
+const dataDir = values['data-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ordning-lighthouse-'));
+const server = await startServer({
+  DATA_DIR: dataDir,
+  DEMO_DATA: ownData ? '1' : '0',
+  LOG_LEVEL: 'warn',
+  WORKERS: '0',
+});
 const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS });
 
 try {
@@ -84,16 +96,16 @@ try {
 } finally {
   chrome.kill();
   await server.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (ownData) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 async function logInAsContractor(base: string) {
   const login = await fetch(`${base}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'entreprenor', password: DEMO_PASSWORD }),
+    body: JSON.stringify({ login: values.login, password: values.password }),
   });
-  if (login.status !== 200) throw new Error(`the demo contractor's login answered ${login.status}`);
+  if (login.status !== 200) throw new Error(`${values.login}'s login answered ${login.status}`);
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const me = (await login.json()) as { memberships: { orgId: string }[] };
   const orgId = me.memberships[0]!.orgId;

@@ -54,7 +54,10 @@ export const i18n = i18next.createInstance();
 // fetched the first time somebody reads it, so a Swedish user never downloads it.
 void i18n.use(initReactI18next).init({
   resources: { sv: { translation: sv } },
-  lng: storedLocale(),
+  // The reader's language is set when the app starts (`startLocale`): on a page the server drew it
+  // comes with the page, and reading the cookie or storage here, while the modules load, is a
+  // round trip to the browser's own storage that a phone feels.
+  lng: 'sv',
   fallbackLng: 'sv',
   supportedLngs: ['sv', 'en'],
   interpolation: { escapeValue: false },
@@ -80,10 +83,16 @@ export async function loadLocale(locale: Locale): Promise<void> {
   i18n.addResourceBundle(locale, 'translation', enPages, true, false);
 }
 
-/** Resolves when the texts of the language chosen on an earlier visit are loaded. */
-export const localeReady: Promise<void> = loadLocale(currentLocale()).catch(() => {
-  // English could not be fetched (offline, a new deployment): Swedish, the fallback, shows.
-});
+/** The app starts in this language: its texts loaded, then chosen. */
+export async function startLocale(locale: Locale): Promise<void> {
+  try {
+    await loadLocale(locale);
+  } catch {
+    // English could not be fetched (offline, a new deployment): Swedish, the fallback, shows.
+    return;
+  }
+  if (i18n.language !== locale) await i18n.changeLanguage(locale);
+}
 
 /** The language the user reads now; the API is asked to answer in it. */
 export function currentLocale(): Locale {

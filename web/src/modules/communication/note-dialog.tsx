@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type NoteEvent, noteEvents, type Visibility } from '../../../../contract/communication.ts';
+import { type NoteEvent, noteEvents, type Visibility } from '../../../../contract/communication.values.ts';
 import type { Membership } from '../../../../contract/organizations.ts';
 import type { WorkOrder } from '../../../../contract/work-orders.ts';
 import { isApiError } from '../../app/api.ts';

@@ -1,13 +1,13 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useNavigate } from '@tanstack/react-router';
+import { Group, Stack, Title } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderListItem } from '../../../../contract/work-orders.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { useLabels } from '../../ui/labels.ts';
-import { AnchorLink } from '../../ui/links.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import type { BundleGroup } from './bundle-groups.ts';
+import classes from './inbox-cards.module.css';
 import { invoiceable, ReferenceCell } from './inbox-columns.tsx';
 import { RowCheckbox } from './row-checkbox.tsx';
 import type { RowSelection } from './row-selection.ts';
@@ -23,7 +23,11 @@ type Props = {
   selection?: RowSelection | undefined;
 };
 
-/** The inbox on a phone: one card per order, grouped by bundle when asked. */
+/**
+ * The inbox on a phone: one card per order, grouped by bundle when asked. The cards are plain
+ * elements styled with the library's variables (inbox-cards.module.css): fifty of them are drawn
+ * on the server and taken over on a slow phone, where each library component costs time.
+ */
 export function InboxCards({ orgId, groups, grouped, counterpartOf, bundleAction, selection }: Props) {
   const { t } = useTranslation();
   if (!grouped)
@@ -71,21 +75,20 @@ function CardList(props: {
   const { t } = useTranslation();
   const labels = useLabels();
   const navigate = useNavigate();
+  const Heading = level === 2 ? 'h2' : 'h3';
 
   return (
-    <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+    <ul className={classes.list}>
       {items.map((item) => (
-        <Card
+        // biome-ignore lint/a11y/useKeyWithClickEvents: the card is a larger target for the order's own link, which keyboards and readers use.
+        <li
           key={item.id}
-          component="li"
-          withBorder
-          padding="sm"
-          style={{ cursor: 'pointer' }}
+          className={classes.card}
           onClick={() =>
             void navigate({ to: '/orgs/$orgId/work-orders/$id', params: { orgId, id: item.id } })
           }
         >
-          <Group justify="space-between" gap="xs" wrap="nowrap" mb={4} align="flex-start">
+          <div className={classes.head}>
             {selection?.selectable(item) && (
               // The whole card opens the order; the box beside the number only picks it.
               <RowCheckbox
@@ -94,50 +97,46 @@ function CardList(props: {
                 onChange={() => selection.toggle(item)}
               />
             )}
-            <Title order={level} size="h4" style={{ flex: 1 }}>
-              <AnchorLink
+            <Heading className={classes.number}>
+              <Link
                 to="/orgs/$orgId/work-orders/$id"
                 params={{ orgId, id: item.id }}
+                className={`${classes.link} mantine-focus-auto`}
                 onClick={(event: React.MouseEvent) => event.stopPropagation()}
-                inherit
               >
                 {t('inbox.card.number', { number: item.number })}
-              </AnchorLink>
-            </Title>
+              </Link>
+            </Heading>
             <StatusBadge status={item.status} size="sm" />
-          </Group>
+          </div>
           {item.externalRef && (
-            <Text size="sm" c="dimmed">
+            <p className={classes.dimmed}>
               {t('order.fields.externalRef')}: {item.externalRef}
-            </Text>
+            </p>
           )}
           <SlaFlags contact={item.contactOverdue} delivery={item.deliveryOverdue} />
-          <Text size="sm" fw={600}>
+          <p className={classes.strong}>
             {labels.type(item.type)} · {labels.priority(item.priority)}
-          </Text>
-          <Text size="sm" lineClamp={3}>
-            {item.description}
-          </Text>
-          <Text size="sm" mt={4}>
-            {[item.street, item.city].filter(Boolean).join(', ')}
-          </Text>
-          <Text size="sm" c="dimmed">
+          </p>
+          <p className={classes.description}>{item.description}</p>
+          <p className={classes.address}>{[item.street, item.city].filter(Boolean).join(', ')}</p>
+          <p className={classes.dimmed}>
             {t('inbox.columns.reporter')}: {item.reporterName} · {formatDateTime(item.orderedAt)}
-          </Text>
+          </p>
           {item.invoiceReference && invoiceable(item) && (
             // The reference for the invoicing run; copying does not open the order.
-            <Group gap="xs" mt={4}>
-              <Text size="sm">{t('inbox.columns.invoiceReference')}:</Text>
+            <div className={classes.reference}>
+              <span>{t('inbox.columns.invoiceReference')}:</span>
               <ReferenceCell value={item.invoiceReference} />
-            </Group>
+            </div>
           )}
           {(item.contractorContact || counterpartOf(item)) && (
-            <Text size="sm" c="dimmed">
+            <p className={classes.dimmed}>
               {[counterpartOf(item), item.contractorContact?.name].filter(Boolean).join(' · ')}
-            </Text>
+            </p>
           )}
-        </Card>
+        </li>
       ))}
-    </Stack>
+    </ul>
   );
 }

@@ -1,5 +1,5 @@
-import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { badgeClasses, Tag } from '../../ui/status-badge.tsx';
 
 /**
  * The SLA flags of an order: its contact or delivery day has passed. Red for scanning, but the words
@@ -9,24 +9,17 @@ export function SlaFlags({ contact, delivery }: { contact: boolean; delivery: bo
   const { t } = useTranslation();
   if (!contact && !delivery) return null;
   return (
-    <Group gap={4} mt={4} wrap="wrap">
+    <div className={badgeClasses.flags}>
       {contact && <SlaFlag>{t('sla.contactOverdue')}</SlaFlag>}
       {delivery && <SlaFlag>{t('sla.deliveryOverdue')}</SlaFlag>}
-    </Group>
+    </div>
   );
 }
 
 export function SlaFlag({ children }: { children: string }) {
   return (
-    <Badge
-      color="red.9"
-      c="white"
-      size="sm"
-      tt="none"
-      radius="sm"
-      style={{ minWidth: 'max-content', overflow: 'visible' }}
-    >
+    <Tag bg="red-9" fg="white" size="sm">
       {children}
-    </Badge>
+    </Tag>
   );
 }
