@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { noteEvents } from '../../../../contract/communication.values.ts';
 import type { WorkOrderEvent } from '../../../../contract/work-orders.ts';
 import { EMPTY, formatDate, formatDateTime } from '../../ui/format.ts';
 
@@ -65,15 +66,6 @@ const list = (data: WorkOrderEvent['data'], key: string): string[] =>
     ? (data[key] as unknown[]).filter((v): v is string => typeof v === 'string')
     : [];
 
-const NOTE_EVENTS = [
-  'information',
-  'tenant_contacted',
-  'time_booked',
-  'material',
-  'visit',
-  'obstacle',
-] as const;
-
 /**
  * The Typ column of the log: what happened, in the guides' words ("Status: Ny → Accepterad",
  * "Notering: Tid bokad", "Beställningsfråga", "E-post kunde inte levereras").
@@ -99,9 +91,9 @@ export function eventTitle(
       });
     case 'note': {
       const kind = text(data, 'event');
-      const known = (NOTE_EVENTS as readonly string[]).includes(kind ?? '');
+      const known = (noteEvents as readonly string[]).includes(kind ?? '');
       return known
-        ? t('talk.log.noteOf', { event: t(`talk.events.${kind as (typeof NOTE_EVENTS)[number]}`) })
+        ? t('talk.log.noteOf', { event: t(`talk.events.${kind as (typeof noteEvents)[number]}`) })
         : t('talk.log.note');
     }
     case 'question':
