@@ -177,13 +177,15 @@ function report(results: PageResult[]) {
     chromium: spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).stdout.trim(),
     node: process.version,
   };
+  // Whose pages were measured: the demo's contractor, or a user of a generated database.
+  const data = ownData ? 'demo' : { dataDir: values['data-dir'], login: values.login };
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
   const dir = path.join(root, 'bench/results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${at.slice(0, 19).replaceAll(':', '').replace('T', '-')}-lighthouse.json`);
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ at, machine, versions, targets: TARGETS, results }, null, 2)}\n`,
+    `${JSON.stringify({ at, machine, versions, data, targets: TARGETS, results }, null, 2)}\n`,
   );
 
   const mark = (value: number, target: number) => `${value} ${value >= target ? '✓' : '✗'}`;

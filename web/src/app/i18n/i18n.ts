@@ -64,8 +64,9 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
+// The page's own `lang` is right until the app changes the language (the server sets it on a page
+// it drew; the empty page is Swedish).
 if (typeof document !== 'undefined') {
-  document.documentElement.lang = i18n.language;
   i18n.on('languageChanged', (language) => {
     document.documentElement.lang = language;
   });
