@@ -240,11 +240,16 @@ const inboxRoute = createRoute({
   },
   // The page's requests start here, before its code has run (inbox-data.ts). Not keyed by the
   // search (loaderDeps): a new key is a new match, which would hold a filter's change until loaded.
-  loader: async ({ context, params, location }) => {
-    if (!context.membership) return;
-    const { loadInbox } = await import('../modules/work-orders/inbox-data.ts');
-    const search = parseInboxSearch(location.search as Record<string, unknown>);
-    await loadInbox(context.queryClient, params.orgId, context.membership, search);
+  // Blocking on a return too (not reloaded behind the page the router kept): the loader waits only
+  // for a list that a change made here has outdated, which must not show as it was.
+  loader: {
+    staleReloadMode: 'blocking',
+    handler: async ({ context, params, location }) => {
+      if (!context.membership) return;
+      const { loadInbox } = await import('../modules/work-orders/inbox-data.ts');
+      const search = parseInboxSearch(location.search as Record<string, unknown>);
+      await loadInbox(context.queryClient, params.orgId, context.membership, search);
+    },
   },
   ...drawnPage(() => import('../modules/work-orders/inbox-page.tsx'), 'InboxPage'),
 });

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
+import { useChoiceAhead } from '../../ui/choice-ahead.ts';
 import { OpenQuestions } from '../communication/open-questions.tsx';
 import { DashboardTable } from './dashboard-table.tsx';
 import { PropertySelect } from './property-select.tsx';
@@ -29,6 +30,10 @@ export function DashboardPage() {
   const counterpartId = idOf(client ? search.contractor : search.client);
   const propertyId = client ? idOf(search.property) : undefined;
   const overdue = search.overdue === 'yes';
+  // What is chosen shows at once, before the address (and the counts) have followed.
+  const [shownOverdue, chooseOverdue] = useChoiceAhead(overdue);
+  const [shownCounterpart, chooseCounterpart] = useChoiceAhead(counterpartId ?? null);
+  const [shownProperty, chooseProperty] = useChoiceAhead(propertyId ?? null);
   const narrowed = Boolean(counterpartId || propertyId || overdue);
   // The whole company's counts name the other parties to choose from, whatever is chosen now.
   const whole = useQuery(dashboardQuery(orgId));
@@ -60,8 +65,11 @@ export function DashboardPage() {
             label={client ? t('inbox.contractorFilter') : t('inbox.clientFilter')}
             placeholder={client ? t('inbox.allContractors') : t('inbox.allClients')}
             data={counterparts}
-            value={counterpartId ?? null}
-            onChange={(next) => setSearch({ [client ? 'contractor' : 'client']: next ?? undefined })}
+            value={shownCounterpart}
+            onChange={(next) => {
+              chooseCounterpart(next);
+              setSearch({ [client ? 'contractor' : 'client']: next ?? undefined });
+            }}
             clearable
             clearButtonProps={{ 'aria-label': t('common.clear') }}
             comboboxProps={{ withinPortal: true }}
@@ -73,16 +81,23 @@ export function DashboardPage() {
             orgId={orgId}
             label={t('inbox.propertyFilterLabel')}
             placeholder={t('inbox.allProperties')}
-            value={propertyId ?? null}
-            onChange={(next) => setSearch({ property: next ?? undefined })}
+            value={shownProperty}
+            onChange={(next) => {
+              chooseProperty(next);
+              setSearch({ property: next ?? undefined });
+            }}
             w={{ base: '100%', xs: 240 }}
           />
         )}
         <Switch
           label={t('dashboard.onlyOverdue')}
           description={t('dashboard.onlyOverdueHint')}
-          checked={overdue}
-          onChange={(event) => setSearch({ overdue: event.currentTarget.checked ? 'yes' : undefined })}
+          checked={shownOverdue}
+          onChange={(event) => {
+            const next = event.currentTarget.checked;
+            chooseOverdue(next);
+            setSearch({ overdue: next ? 'yes' : undefined });
+          }}
           mb={4}
         />
       </Group>

@@ -7,6 +7,7 @@ import {
   type WorkOrderType,
   workOrderTypes,
 } from '../../../../contract/work-orders.values.ts';
+import { useChoiceAhead } from '../../ui/choice-ahead.ts';
 import { useLabels } from '../../ui/labels.ts';
 import classes from './inbox.module.css';
 import type { InboxView } from './inbox-search.ts';
@@ -59,10 +60,8 @@ export function InboxFilters(props: Props) {
   const value = pending.applied === appliedKey ? pending.value : applied;
   const change = (patch: Partial<AppliedFilter>) =>
     setPending({ applied: appliedKey, value: { ...value, ...patch } });
-  // The view chosen shows at once, before the address (and the list) has followed: on a slow phone
-  // the list takes a moment, and a radio button that does not move looks like a missed tap.
-  const [chosen, setChosen] = useState({ view, from: view });
-  const shownView = chosen.from === view ? chosen.view : view;
+  // The view chosen shows at once, before the address (and the list) has followed.
+  const [shownView, chooseView] = useChoiceAhead(view);
   // A client named in the address stays choosable even when the list of clients does not have it.
   const showCounterpart = counterparts.length > 1 || applied.counterpart !== null;
 
@@ -143,7 +142,7 @@ export function InboxFilters(props: Props) {
         value={shownView}
         onChange={(next) => {
           const picked = next === 'completed' || next === 'all' || next === 'overdue' ? next : 'active';
-          setChosen({ view: picked, from: view });
+          chooseView(picked);
           onViewChange(picked);
         }}
       >
