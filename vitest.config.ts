@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['server/**/*.test.ts', 'contract/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'],
     environment: 'node',
+    // One migrated embedded database, copied for each test file (server/testing/).
+    globalSetup: ['server/testing/database-template.global.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.test.ts'],
     environment: 'node',
+    // One migrated embedded database, copied for each test file (server/testing/).
+    globalSetup: ['server/testing/database-template.global.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,

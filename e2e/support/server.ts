@@ -11,8 +11,9 @@ import { insertMembership } from '../../server/modules/organizations/organizatio
 import { organizations } from '../../server/modules/organizations/organizations.table.ts';
 import { systemClock } from '../../server/platform/clock.ts';
 import { loadConfig } from '../../server/platform/config.ts';
-import { type Database, openDatabase } from '../../server/platform/db.ts';
+import type { Database } from '../../server/platform/db.ts';
 import { loadPageRenderer } from '../../server/platform/web-pages.ts';
+import { openEmbeddedTestDatabase } from '../../server/testing/test-database.ts';
 import { DEMO_PASSWORD } from './browser.ts';
 
 export type TestServer = {
@@ -43,8 +44,7 @@ export async function startServer(
   options: { extraMemberships?: ExtraMembership[]; extraUsers?: ExtraUser[] } = {},
 ): Promise<TestServer> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ordning-e2e-'));
-  const database = await openDatabase({ dataDir: null });
-  await database.migrate();
+  const database = await openEmbeddedTestDatabase();
   await seedDemo({ db: database.db, publicUrl: 'http://127.0.0.1' });
   for (const extra of options.extraMemberships ?? []) {
     const user = await findUserByLogin(database.db, extra.username);
