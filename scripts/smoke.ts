@@ -102,10 +102,15 @@ try {
   );
 } finally {
   child.kill('SIGTERM');
+  // The timer must not hold the script open for its 30 s once the server has exited.
+  let timer: NodeJS.Timeout | undefined;
   const code = await Promise.race([
     exited,
-    new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000)),
+    new Promise<'timeout'>((r) => {
+      timer = setTimeout(() => r('timeout'), 30_000);
+    }),
   ]);
+  clearTimeout(timer);
   if (dbName && serverUrl) {
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { PendingPage } from '../../app/pending-page.tsx';
+import { useChoiceAhead } from '../../ui/choice-ahead.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { isClientReader } from '../session/session.api.ts';
 import { stockholmToday } from '../work-orders/my-jobs.ts';
@@ -44,6 +45,8 @@ export function QualityPage() {
   const groupBy: QualityGrouping = (groupings as readonly string[]).includes(search.groupBy ?? '')
     ? (search.groupBy as QualityGrouping)
     : 'property';
+  // The grouping chosen shows at once, before the address (and the report) have followed.
+  const [shownGroupBy, chooseGroupBy] = useChoiceAhead<string>(groupBy);
   const allowed = isClientReader(membership);
   const report = useQuery({ ...qualityQuery(orgId, period, groupBy), enabled: allowed && valid });
   const repeats = useQuery({ ...repeatsQuery(orgId, period), enabled: allowed && valid });
@@ -98,9 +101,10 @@ export function QualityPage() {
           />
           <Radio.Group
             label={t('quality.groupByLabel')}
-            value={groupBy}
+            value={shownGroupBy}
             onChange={(next) => {
               setFocus(null);
+              chooseGroupBy(next);
               update({ groupBy: next });
             }}
           >

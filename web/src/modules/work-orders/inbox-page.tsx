@@ -7,6 +7,7 @@ import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderListItem } from '../../../../contract/work-orders.ts';
 import { isApiError } from '../../app/api.ts';
+import { useChoiceAhead } from '../../ui/choice-ahead.ts';
 import { formatNumber, pageRange } from '../../ui/format.ts';
 import { useLabels } from '../../ui/labels.ts';
 import { ButtonLink } from '../../ui/links.tsx';
@@ -64,6 +65,7 @@ export function InboxPage() {
   const technician = isTechnician(viewer);
   const queries = inboxQueries(orgId, membership, route.useSearch());
   const { state } = queries;
+  const [shownGroupByBundle, chooseGroupByBundle] = useChoiceAhead(state.groupByBundle);
   const list = useQuery(queries.list);
   const dashboard = useQuery(queries.dashboard);
   const narrow = useMedia('narrow');
@@ -185,8 +187,12 @@ export function InboxPage() {
       {!technician && (
         <Switch
           label={t('inbox.groupByBundle')}
-          checked={state.groupByBundle}
-          onChange={(event) => void update({ groupByBundle: event.currentTarget.checked, page: state.page })}
+          checked={shownGroupByBundle}
+          onChange={(event) => {
+            const next = event.currentTarget.checked;
+            chooseGroupByBundle(next);
+            void update({ groupByBundle: next, page: state.page });
+          }}
         />
       )}
 

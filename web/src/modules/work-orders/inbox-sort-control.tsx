@@ -1,5 +1,6 @@
 import { Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useChoiceAhead } from '../../ui/choice-ahead.ts';
 import type { InboxColumn } from './inbox-columns.tsx';
 import { defaultOrder, type WorkOrderSort } from './inbox-search.ts';
 
@@ -14,8 +15,16 @@ type Props = {
  * Sorting the cards on a phone, where there are no column headers to click: the same columns as
  * the table, and the direction.
  */
-export function InboxSortControl({ columns, sort, order, onChange }: Props) {
+export function InboxSortControl({ columns, sort: current, order: currentOrder, onChange }: Props) {
   const { t } = useTranslation();
+  // The choice shows at once, before the address (and the list) have followed.
+  const [sort, chooseSort] = useChoiceAhead(current);
+  const [order, chooseOrder] = useChoiceAhead(currentOrder);
+  const change = (nextSort: WorkOrderSort, nextOrder: 'asc' | 'desc') => {
+    chooseSort(nextSort);
+    chooseOrder(nextOrder);
+    onChange(nextSort, nextOrder);
+  };
   const options: { value: WorkOrderSort; label: string }[] = [];
   for (const column of columns) {
     // The invoice reference sorts as the number does: one choice for both.
@@ -31,7 +40,7 @@ export function InboxSortControl({ columns, sort, order, onChange }: Props) {
         value={options.some((o) => o.value === sort) ? sort : null}
         allowDeselect={false}
         onChange={(next) => {
-          if (next) onChange(next as WorkOrderSort, defaultOrder(next as WorkOrderSort));
+          if (next) change(next as WorkOrderSort, defaultOrder(next as WorkOrderSort));
         }}
         comboboxProps={{ withinPortal: true }}
         style={{ flex: 3 }}
@@ -45,7 +54,7 @@ export function InboxSortControl({ columns, sort, order, onChange }: Props) {
         value={order}
         allowDeselect={false}
         onChange={(next) => {
-          if (next === 'asc' || next === 'desc') onChange(sort, next);
+          if (next === 'asc' || next === 'desc') change(sort, next);
         }}
         comboboxProps={{ withinPortal: true }}
         style={{ flex: 2 }}
