@@ -40,7 +40,7 @@ export async function loadInbox(
 ): Promise<void> {
   const queries = inboxQueries(orgId, membership, search);
   const outdated = queryClient.getQueryState(queries.list.queryKey)?.isInvalidated === true;
-  // A failure shows on the page, from its own query.
+  // A failure shows on the page, from its own query (prefetchQuery never rejects).
   const list = queryClient.prefetchQuery(queries.list);
   void queryClient.prefetchQuery(queries.dashboard);
   const clients = queries.clients.enabled
